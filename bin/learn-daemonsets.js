@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// Thin launcher: everything lives in dist/cli.js, built by `npm run build` (run by `npm ci`/`prepare`).
+import('../dist/cli.js').then(
+  (cli) => cli.main(process.argv.slice(2)).then((code) => { process.exitCode = code; }),
+  (err) => {
+    if (err && err.code === 'ERR_MODULE_NOT_FOUND') {
+      process.stderr.write('learn-daemonsets: the program has not been built yet. Run `npm run build` (or `npm ci`) in the checkout, then try again.\n');
+    } else {
+      process.stderr.write(`learn-daemonsets: failed to start: ${err && err.message ? err.message : String(err)}\n`);
+    }
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,81 @@
+/**
+ * Command-line entry. `--help` and `--version` must stay fast: this file imports only
+ * node builtins at the top; every command loads its own modules lazily.
+ */
+import { readFileSync } from 'node:fs';
+
+const HELP = `learn-daemonsets — learn Kubernetes DaemonSets by doing
+
+Usage:
+  learn-daemonsets [--lesson ID]           open the tutorial (simulated cluster)
+  learn-daemonsets --backend kind          use a kind cluster named "learn-daemonsets"
+  learn-daemonsets --kubeconfig P --context NAME [--yes-this-cluster]
+                                           use an existing cluster (guarded)
+  learn-daemonsets sim [--scenario NAME|FILE] [--nodes N] [--port N]
+                       [--kubeconfig PATH] [--speed X] [--kube-version 1.NN]
+                                           run the simulated cluster headless
+  learn-daemonsets scenarios               list the built-in cluster scenarios
+  learn-daemonsets lessons                 list lessons and progress
+  learn-daemonsets lessons check [DIR]     lint and prove a course
+  learn-daemonsets verify LESSON [--kubeconfig P] [--context C]
+                                           grade a cluster against a lesson
+  learn-daemonsets practice [--minutes N] [--seed S]
+                                           timed CKA-style practice
+  learn-daemonsets cleanup                 delete what the tool created on real clusters
+  learn-daemonsets --help | --version
+
+Options:
+  --debug        write a debug log and show stack traces for internal errors
+`;
+
+/** Reads the version from package.json next to dist/ (no bundler-injected constant needed). */
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+  return pkg.version ?? '0.0.0';
+}
+
+/** A mistake the user can fix: printed as one sentence, never with a stack trace. */
+export class UsageError extends Error {}
+
+/** Runs the CLI and resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    return await run(argv.filter((a) => a !== '--debug'));
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`learn-daemonsets: ${err.message}\n`);
+      return 2;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`learn-daemonsets: ${message}\n`);
+    if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    return 1;
+  }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [first] = argv;
+  if (first === '--version' || first === '-v') {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  switch (first) {
+    case 'sim':
+    case 'lessons':
+    case 'verify':
+    case 'practice':
+    case 'cleanup':
+    case undefined:
+      throw new UsageError(
+        `${first === undefined ? 'the tutorial screen' : `"${first}"`} is not part of this build yet. ` +
+          'Run `learn-daemonsets --help` to see the commands, or `learn-daemonsets scenarios` to list the simulated clusters.',
+      );
+    default:
+      throw new UsageError(`unknown command or option "${first}". Run \`learn-daemonsets --help\` for usage.`);
+  }
+}

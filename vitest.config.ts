@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    passWithNoTests: false,
+    pool: 'threads',
+    testTimeout: 20_000,
+  },
+});
