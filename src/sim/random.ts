@@ -1,0 +1,71 @@
+/**
+ * Deterministic randomness for the simulator: uids, generated name suffixes and hashes come
+ * from a seeded generator so golden tests and benchmarks are reproducible.
+ */
+
+/** The alphabet Kubernetes uses for generated names and hashes (no vowels, no confusables). */
+export const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** A seeded pseudo-random source. */
+export interface Random {
+  /** A float in [0, 1). */
+  next(): number;
+}
+
+/** mulberry32: tiny, fast and good enough for names and uids. */
+export function seededRandom(seed: number): Random {
+  let state = seed >>> 0;
+  return {
+    next(): number {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    },
+  };
+}
+
+/** `n` characters from SAFE_ALPHABET, as in `generateName` suffixes. */
+export function randomSuffix(rng: Random, n = 5): string {
+  let s = '';
+  for (let i = 0; i < n; i++) s += SAFE_ALPHABET[Math.floor(rng.next() * SAFE_ALPHABET.length)];
+  return s;
+}
+
+/** A version-4 UUID string from the seeded source. */
+export function randomUid(rng: Random): string {
+  const hex = (count: number) => {
+    let s = '';
+    for (let i = 0; i < count; i++) s += Math.floor(rng.next() * 16).toString(16);
+    return s;
+  };
+  const variant = '89ab'[Math.floor(rng.next() * 4)] ?? '8';
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+}
+
+/** FNV-1a 32-bit over a string's UTF-16 code units folded to bytes (deterministic, fast). */
+export function fnv32a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c > 0x7f) {
+      h ^= c >> 8;
+      h = Math.imul(h, 0x01000193) >>> 0;
+      c &= 0xff;
+    }
+    h ^= c;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+/**
+ * Kubernetes' `rand.SafeEncodeString(fmt.Sprint(hash))`: each decimal digit's byte value
+ * indexes SAFE_ALPHABET, so digits map to 4 5 6 7 8 9 b c d f.
+ */
+export function safeEncodeHash(hash: number): string {
+  let out = '';
+  for (const ch of String(hash)) out += SAFE_ALPHABET[ch.charCodeAt(0) % SAFE_ALPHABET.length];
+  return out;
+}

@@ -1,0 +1,366 @@
+/**
+ * The simulator's object store: what etcd plus the generic apiserver registry do for us.
+ * Objects get uid, a global monotonically increasing resourceVersion, creationTimestamp and
+ * generation; writes are checked for conflicts; deletion is graceful and honours finalizers;
+ * every committed change is published to the watch hub. Objects handed out are deeply frozen,
+ * so nobody can change the store behind its back; writers pass in new objects.
+ */
+import type { Kind, KubeObject, NewObject, ObjectOfKind } from '../cluster/types.js';
+import type { Clock } from './clock.js';
+import { isoSeconds } from './clock.js';
+import { StoreError, alreadyExists, conflict, notFound } from './errors.js';
+import { cloneJson, deepFreeze, jsonEqual } from './json.js';
+import { randomSuffix, randomUid, type Random } from './random.js';
+import { resourceInfo } from './resources.js';
+import { WatchHub, type StoreEvent, type WatchListener, type WatchOptions } from './watch-hub.js';
+
+/** Per-kind write rules (defaulting, validation, generation bookkeeping) the apiserver applies. */
+export interface KindStrategy {
+  /** Returns the object to store on create (defaults applied). Throws StoreError('Invalid') to refuse. */
+  prepareForCreate?(obj: KubeObject): KubeObject;
+  /** Returns the object to store on update of the main resource. Throws StoreError('Invalid') to refuse. */
+  prepareForUpdate?(obj: KubeObject, old: KubeObject): KubeObject;
+}
+
+/** How a delete should proceed (kubectl's `--grace-period`, `--cascade`). */
+export interface DeleteOptions {
+  gracePeriodSeconds?: number;
+  propagationPolicy?: 'Background' | 'Foreground' | 'Orphan';
+  preconditions?: { uid?: string; resourceVersion?: string };
+}
+
+/** What `update` writes: the main resource (spec, metadata) or only the status subresource. */
+export type Subresource = 'status' | undefined;
+
+/** A secondary index: the keys an object is filed under. */
+export type IndexFn = (obj: KubeObject) => readonly string[];
+
+interface Index {
+  fn: IndexFn;
+  entries: Map<string, Map<string, KubeObject>>;
+}
+
+interface Table {
+  objects: Map<string, KubeObject>;
+  sortedKeys: string[] | undefined;
+  indexes: Map<string, Index>;
+}
+
+/** Construction parameters; everything that varies is injected. */
+export interface StoreOptions {
+  clock: Clock;
+  random: Random;
+  strategies?: Partial<Record<Kind, KindStrategy>>;
+  historyCapacity?: number;
+}
+
+function storeKey(namespace: string | undefined, name: string): string {
+  return namespace ? `${namespace}/${name}` : name;
+}
+
+/** The in-memory apiserver storage. */
+export class Store {
+  private rv = 0;
+  private readonly tables = new Map<Kind, Table>();
+  private readonly hub: WatchHub;
+  private readonly clock: Clock;
+  private readonly random: Random;
+  private readonly strategies: Partial<Record<Kind, KindStrategy>>;
+
+  constructor(opts: StoreOptions) {
+    this.clock = opts.clock;
+    this.random = opts.random;
+    this.strategies = opts.strategies ?? {};
+    this.hub = new WatchHub(opts.historyCapacity);
+  }
+
+  /** The current global resourceVersion (what a LIST returns). */
+  resourceVersion(): number {
+    return this.rv;
+  }
+
+  private table(kind: Kind): Table {
+    let t = this.tables.get(kind);
+    if (!t) {
+      t = { objects: new Map(), sortedKeys: undefined, indexes: new Map() };
+      this.tables.set(kind, t);
+    }
+    return t;
+  }
+
+  /** Registers a secondary index, e.g. pods by node name. */
+  addIndex(kind: Kind, name: string, fn: IndexFn): void {
+    const t = this.table(kind);
+    const index: Index = { fn, entries: new Map() };
+    t.indexes.set(name, index);
+    for (const [key, obj] of t.objects) indexAdd(index, key, obj);
+  }
+
+  /** Objects filed under `key` in a secondary index (unordered). */
+  byIndex<K extends Kind>(kind: K, indexName: string, key: string): ObjectOfKind<K>[] {
+    const index = this.table(kind).indexes.get(indexName);
+    if (!index) throw new Error(`no index ${indexName} on ${kind}`);
+    const bucket = index.entries.get(key);
+    return bucket ? ([...bucket.values()] as ObjectOfKind<K>[]) : [];
+  }
+
+  /** One object, or undefined. */
+  get<K extends Kind>(kind: K, namespace: string | undefined, name: string): ObjectOfKind<K> | undefined {
+    const ns = resourceInfo(kind).namespaced ? namespace : undefined;
+    return this.table(kind).objects.get(storeKey(ns, name)) as ObjectOfKind<K> | undefined;
+  }
+
+  /** One object, or a NotFound error. */
+  mustGet<K extends Kind>(kind: K, namespace: string | undefined, name: string): ObjectOfKind<K> {
+    const obj = this.get(kind, namespace, name);
+    if (!obj) throw notFound(kind, name);
+    return obj;
+  }
+
+  /** Objects of a kind sorted by namespace then name (etcd key order), optionally in one namespace. */
+  list<K extends Kind>(kind: K, namespace?: string): ObjectOfKind<K>[] {
+    const t = this.table(kind);
+    if (!t.sortedKeys) t.sortedKeys = [...t.objects.keys()].sort();
+    const out: ObjectOfKind<K>[] = [];
+    const prefix = namespace && resourceInfo(kind).namespaced ? `${namespace}/` : undefined;
+    for (const key of t.sortedKeys) {
+      if (prefix && !key.startsWith(prefix)) continue;
+      const obj = t.objects.get(key);
+      if (obj) out.push(obj as ObjectOfKind<K>);
+    }
+    return out;
+  }
+
+  /** Number of stored objects of a kind. */
+  count(kind: Kind): number {
+    return this.table(kind).objects.size;
+  }
+
+  /** Subscribes to committed changes (see WatchHub). */
+  watch(opts: WatchOptions, listener: WatchListener): () => void {
+    return this.hub.watch(opts, listener);
+  }
+
+  /** Creates an object; server-owned metadata is assigned here. */
+  create<T extends KubeObject>(input: NewObject<T> | T): T {
+    const kind = input.kind;
+    const info = resourceInfo(kind);
+    const draft = cloneJson(input) as unknown as KubeObject;
+    const meta = draft.metadata;
+    if (info.namespaced) {
+      if (!meta.namespace) meta.namespace = 'default';
+      this.requireNamespace(meta.namespace);
+    } else {
+      delete meta.namespace;
+    }
+    const t = this.table(kind);
+    if (!meta.name) {
+      if (!meta.generateName) {
+        throw new StoreError('Invalid', `${kind} "" is invalid: metadata.name: Required value: name or generateName is required`, {
+          kind,
+          causes: [{ reason: 'FieldValueRequired', message: 'Required value: name or generateName is required', field: 'metadata.name' }],
+        });
+      }
+      let name = '';
+      do name = meta.generateName + randomSuffix(this.random);
+      while (t.objects.has(storeKey(meta.namespace, name)));
+      meta.name = name;
+    }
+    if (t.objects.has(storeKey(meta.namespace, meta.name))) throw alreadyExists(kind, meta.name);
+    meta.uid = randomUid(this.random);
+    meta.creationTimestamp = isoSeconds(this.clock.now());
+    delete meta.deletionTimestamp;
+    delete meta.deletionGracePeriodSeconds;
+    if (info.tracksGeneration) meta.generation = 1;
+    else delete meta.generation;
+    const strategy = this.strategies[kind];
+    const prepared = strategy?.prepareForCreate ? strategy.prepareForCreate(draft) : draft;
+    const stored = this.commit(kind, prepared, undefined);
+    return stored as T;
+  }
+
+  /**
+   * Replaces an object (main resource or status). A resourceVersion in the input must match
+   * the stored one. Writing the same content again is a no-op, as on a real apiserver.
+   */
+  update<T extends KubeObject>(input: T, subresource?: Subresource): T {
+    const kind = input.kind;
+    const info = resourceInfo(kind);
+    const ns = info.namespaced ? input.metadata.namespace : undefined;
+    const name = input.metadata.name;
+    const old = this.get(kind, ns, name);
+    if (!old) throw notFound(kind, name);
+    const inRv = input.metadata.resourceVersion;
+    if (inRv && inRv !== old.metadata.resourceVersion) throw conflict(kind, name);
+    if (input.metadata.uid && input.metadata.uid !== old.metadata.uid) throw conflict(kind, name, 'Precondition failed: UID in precondition: ' + input.metadata.uid + ', UID in object meta: ' + old.metadata.uid);
+    let draft: KubeObject;
+    if (subresource === 'status') {
+      draft = cloneJson(old);
+      (draft as { status?: unknown }).status = cloneJson((input as { status?: unknown }).status);
+    } else {
+      draft = cloneJson(input) as KubeObject;
+      const meta = draft.metadata;
+      // Server-owned metadata cannot be changed through an update.
+      meta.uid = old.metadata.uid;
+      meta.creationTimestamp = old.metadata.creationTimestamp;
+      meta.namespace = old.metadata.namespace;
+      if (!info.namespaced) delete meta.namespace;
+      setOptional(meta, 'deletionTimestamp', old.metadata.deletionTimestamp);
+      setOptional(meta, 'deletionGracePeriodSeconds', old.metadata.deletionGracePeriodSeconds);
+      setOptional(meta, 'generation', old.metadata.generation);
+      if (info.hasStatus) (draft as { status?: unknown }).status = cloneJson((old as { status?: unknown }).status);
+      if (info.tracksGeneration && !jsonEqual((draft as { spec?: unknown }).spec, (old as { spec?: unknown }).spec)) {
+        meta.generation = (old.metadata.generation ?? 0) + 1;
+      }
+      const strategy = this.strategies[kind];
+      if (strategy?.prepareForUpdate) draft = strategy.prepareForUpdate(draft, old);
+    }
+    draft.metadata.resourceVersion = old.metadata.resourceVersion;
+    if (jsonEqual(draft, old)) return old as T;
+    if (old.metadata.deletionTimestamp && isFinalized(draft)) {
+      this.remove(kind, old);
+      return old as T;
+    }
+    return this.commit(kind, draft, old) as T;
+  }
+
+  /** Applies `mutator` to a private copy of the stored object and writes it back. */
+  mutate<K extends Kind>(kind: K, namespace: string | undefined, name: string, mutator: (draft: ObjectOfKind<K>) => void, subresource?: Subresource): ObjectOfKind<K> {
+    const draft = cloneJson(this.mustGet(kind, namespace, name));
+    mutator(draft);
+    return this.update(draft, subresource);
+  }
+
+  /**
+   * Deletes with the apiserver's rules: finalizers and graceful pod deletion set
+   * deletionTimestamp and keep the object; otherwise it is removed at once.
+   * Returns the object as it stands afterwards (or its last state when removed).
+   */
+  delete<K extends Kind>(kind: K, namespace: string | undefined, name: string, opts: DeleteOptions = {}): { object: ObjectOfKind<K>; removed: boolean } {
+    const old = this.mustGet(kind, namespace, name);
+    const pre = opts.preconditions;
+    if (pre?.uid && pre.uid !== old.metadata.uid) {
+      throw conflict(kind, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${old.metadata.uid}`);
+    }
+    if (pre?.resourceVersion && pre.resourceVersion !== old.metadata.resourceVersion) {
+      throw conflict(kind, name, `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${old.metadata.resourceVersion}`);
+    }
+    const grace = this.gracePeriod(old, opts.gracePeriodSeconds);
+    const finalizers = [...(old.metadata.finalizers ?? [])];
+    const policy = opts.propagationPolicy;
+    if (policy === 'Orphan' && !finalizers.includes('orphan')) finalizers.push('orphan');
+    if (policy === 'Foreground' && !finalizers.includes('foregroundDeletion')) finalizers.push('foregroundDeletion');
+    if (policy === 'Background') removeItem(finalizers, 'orphan');
+
+    if (old.metadata.deletionTimestamp) {
+      // Already terminating: a shorter grace period may hurry it along.
+      const current = old.metadata.deletionGracePeriodSeconds ?? 0;
+      if (grace < current) {
+        const draft = cloneJson(old);
+        draft.metadata.deletionGracePeriodSeconds = grace;
+        draft.metadata.deletionTimestamp = isoSeconds(this.clock.now() + grace * 1000);
+        if (grace === 0 && finalizers.length === 0 && !(old.metadata.finalizers?.length)) {
+          this.remove(kind, old);
+          return { object: old, removed: true };
+        }
+        return { object: this.commit(kind, draft, old) as ObjectOfKind<K>, removed: false };
+      }
+      return { object: old, removed: false };
+    }
+    if (grace === 0 && finalizers.length === 0) {
+      this.remove(kind, old);
+      return { object: old, removed: true };
+    }
+    const draft = cloneJson(old);
+    draft.metadata.deletionTimestamp = isoSeconds(this.clock.now() + grace * 1000);
+    draft.metadata.deletionGracePeriodSeconds = grace;
+    if (finalizers.length) draft.metadata.finalizers = finalizers;
+    if (draft.metadata.generation !== undefined) draft.metadata.generation += 1;
+    return { object: this.commit(kind, draft, old) as ObjectOfKind<K>, removed: false };
+  }
+
+  private gracePeriod(obj: KubeObject, requested: number | undefined): number {
+    if (obj.kind !== 'Pod') return 0;
+    // Unscheduled and terminal pods go at once (pod strategy CheckGracefulDelete).
+    if (!obj.spec.nodeName || obj.status.phase === 'Succeeded' || obj.status.phase === 'Failed') return 0;
+    const g = requested ?? obj.spec.terminationGracePeriodSeconds ?? 30;
+    return Math.max(0, g);
+  }
+
+  private requireNamespace(namespace: string): void {
+    const ns = this.get('Namespace', undefined, namespace);
+    if (!ns) throw notFound('Namespace', namespace);
+    if (ns.metadata.deletionTimestamp) {
+      throw new StoreError('Forbidden', `unable to create new content in namespace ${namespace} because it is being terminated`, {
+        causes: [{ reason: 'NamespaceTerminating', message: `namespace ${namespace} is being terminated`, field: 'metadata.namespace' }],
+      });
+    }
+  }
+
+  private commit(kind: Kind, draft: KubeObject, old: KubeObject | undefined): KubeObject {
+    this.rv += 1;
+    draft.metadata.resourceVersion = String(this.rv);
+    const stored = deepFreeze(draft);
+    const t = this.table(kind);
+    const key = storeKey(stored.metadata.namespace, stored.metadata.name);
+    if (!old) t.sortedKeys = undefined;
+    t.objects.set(key, stored);
+    for (const index of t.indexes.values()) {
+      if (old) indexRemove(index, key, old);
+      indexAdd(index, key, stored);
+    }
+    const event: StoreEvent = old
+      ? { type: 'MODIFIED', kind, rv: this.rv, object: stored, previous: old }
+      : { type: 'ADDED', kind, rv: this.rv, object: stored };
+    this.hub.publish(event);
+    return stored;
+  }
+
+  private remove(kind: Kind, old: KubeObject): void {
+    this.rv += 1;
+    const t = this.table(kind);
+    const key = storeKey(old.metadata.namespace, old.metadata.name);
+    t.objects.delete(key);
+    t.sortedKeys = undefined;
+    for (const index of t.indexes.values()) indexRemove(index, key, old);
+    const last = cloneJson(old);
+    last.metadata.resourceVersion = String(this.rv);
+    this.hub.publish({ type: 'DELETED', kind, rv: this.rv, object: deepFreeze(last), previous: old });
+  }
+}
+
+function isFinalized(obj: KubeObject): boolean {
+  if (obj.metadata.finalizers?.length) return false;
+  // A pod still inside its grace period waits for the kubelet.
+  return (obj.metadata.deletionGracePeriodSeconds ?? 0) === 0 || obj.kind !== 'Pod';
+}
+
+function setOptional<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value === undefined) delete target[key];
+  else target[key] = value;
+}
+
+function removeItem(list: string[], item: string): void {
+  const i = list.indexOf(item);
+  if (i >= 0) list.splice(i, 1);
+}
+
+function indexAdd(index: Index, key: string, obj: KubeObject): void {
+  for (const k of index.fn(obj)) {
+    let bucket = index.entries.get(k);
+    if (!bucket) {
+      bucket = new Map();
+      index.entries.set(k, bucket);
+    }
+    bucket.set(key, obj);
+  }
+}
+
+function indexRemove(index: Index, key: string, obj: KubeObject): void {
+  for (const k of index.fn(obj)) {
+    const bucket = index.entries.get(k);
+    if (!bucket) continue;
+    bucket.delete(key);
+    if (bucket.size === 0) index.entries.delete(k);
+  }
+}
