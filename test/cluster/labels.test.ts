@@ -175,7 +175,8 @@ describe('matchesLabelSelector', () => {
 
   it('agrees with the validated conversion on valid selectors', () => {
     const sel: LabelSelector = { matchLabels: { app: 'web' }, matchExpressions: [{ key: 'zone', operator: 'NotIn', values: ['a'] }] };
-    for (const ls of [labels, { app: 'web', zone: 'a' }, { app: 'web', zone: 'b' }, {}]) {
+    const sets: Record<string, string>[] = [labels, { app: 'web', zone: 'a' }, { app: 'web', zone: 'b' }, {}];
+    for (const ls of sets) {
       expect(matchesLabelSelector(sel, ls)).toBe(matchesParsedSelector(labelSelectorAsSelector(sel), ls));
     }
   });
