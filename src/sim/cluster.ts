@@ -1,0 +1,165 @@
+/**
+ * The simulated cluster: one store, the controllers that bring it to life, and the run loop
+ * that lets them act until nothing more is due — instantly under a manual clock (tests,
+ * benchmarks, lesson checks) or continuously under a real one (the interactive simulator).
+ */
+import type { KubeObject } from '../cluster/types.js';
+import { ManualClock, type Clock } from './clock.js';
+import type { Controller } from './controllers/controller.js';
+import { DaemonSetController } from './controllers/daemonset/controller.js';
+import { GarbageCollector } from './controllers/garbage-collector.js';
+import { Kubelet, type KubeletTiming } from './controllers/kubelet/kubelet.js';
+import type { ProcessFactory } from './controllers/kubelet/types.js';
+import { NodeLifecycleController } from './controllers/node-lifecycle.js';
+import { controllerRef } from './controllers/pod-util.js';
+import { Scheduler } from './controllers/scheduler.js';
+import { EventRecorder } from './events.js';
+import type { ImageOverride } from './images.js';
+import { seededRandom, type Random } from './random.js';
+import { Store, type KindStrategy } from './store.js';
+import type { Kind } from '../cluster/types.js';
+
+/** How to build a simulated cluster. */
+export interface SimClusterOptions {
+  clock?: Clock;
+  seed?: number;
+  processes: ProcessFactory;
+  images?: ImageOverride[];
+  timing?: Partial<KubeletTiming>;
+  strategies?: Partial<Record<Kind, KindStrategy>>;
+}
+
+/** Thrown when controllers keep acting without time passing (a livelock bug). */
+export class SettleError extends Error {}
+
+const MAX_ROUNDS = 100_000;
+
+/** A whole simulated cluster. */
+export class SimCluster {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly recorder: EventRecorder;
+  readonly kubelet: Kubelet;
+  readonly controllers: readonly Controller[];
+  images: ImageOverride[];
+
+  constructor(opts: SimClusterOptions) {
+    this.clock = opts.clock ?? new ManualClock();
+    this.random = seededRandom(opts.seed ?? 1);
+    this.images = opts.images ?? [];
+    this.store = new Store({ clock: this.clock, random: this.random, strategies: opts.strategies });
+    registerIndexes(this.store);
+    this.recorder = new EventRecorder(this.store, this.clock);
+    this.kubelet = new Kubelet({
+      store: this.store,
+      clock: this.clock,
+      recorder: this.recorder,
+      random: this.random,
+      processes: opts.processes,
+      images: () => this.images,
+      timing: opts.timing,
+    });
+    this.controllers = [
+      new NodeLifecycleController(this.store, this.clock, this.recorder),
+      new DaemonSetController(this.store, this.recorder),
+      new Scheduler(this.store, this.clock, this.recorder),
+      this.kubelet,
+      new GarbageCollector(this.store),
+    ];
+  }
+
+  /** Runs controllers until none has work at the current instant; returns the rounds taken. */
+  settle(): number {
+    const now = this.clock.now();
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      let acted = false;
+      for (const c of this.controllers) {
+        if (c.hasWork(now)) {
+          c.run(now);
+          acted = true;
+        }
+      }
+      if (!acted) return round;
+    }
+    throw new SettleError(`controllers did not settle after ${MAX_ROUNDS} rounds at ${new Date(now).toISOString()}`);
+  }
+
+  /** The earliest instant any controller wants to run. */
+  nextWake(): number | undefined {
+    let min: number | undefined;
+    for (const c of this.controllers) {
+      const t = c.nextWake();
+      if (t !== undefined && (min === undefined || t < min)) min = t;
+    }
+    return min;
+  }
+
+  private manual(): ManualClock {
+    if (!(this.clock instanceof ManualClock)) throw new Error('advance() needs a ManualClock; a real clock advances by itself');
+    return this.clock;
+  }
+
+  /** Moves simulated time forward by `ms`, letting every controller act at each due instant. */
+  advance(ms: number): void {
+    const clock = this.manual();
+    const target = clock.now() + ms;
+    this.settle();
+    for (;;) {
+      const next = this.nextWake();
+      if (next === undefined || next > target) break;
+      clock.advanceTo(Math.max(next, clock.now()));
+      this.settle();
+    }
+    clock.advanceTo(target);
+    this.settle();
+  }
+
+  /**
+   * Advances time controller step by controller step until `predicate` holds, at most
+   * `timeoutMs` of simulated time. Returns whether it held.
+   */
+  runUntil(predicate: () => boolean, timeoutMs = 10 * 60_000): boolean {
+    const clock = this.manual();
+    const deadline = clock.now() + timeoutMs;
+    this.settle();
+    while (!predicate()) {
+      const next = this.nextWake();
+      if (next === undefined || next > deadline) return predicate();
+      clock.advanceTo(Math.max(next, clock.now()));
+      this.settle();
+    }
+    return true;
+  }
+
+  /** Advances only to the next instant a controller acts (the TUI's "step"). */
+  step(): boolean {
+    const clock = this.manual();
+    this.settle();
+    const next = this.nextWake();
+    if (next === undefined) return false;
+    clock.advanceTo(Math.max(next, clock.now()));
+    this.settle();
+    return true;
+  }
+
+  /** Creates or replaces an object by name, as `kubectl apply` of a whole object would. */
+  apply<T extends KubeObject>(obj: T): T {
+    const existing = this.store.get(obj.kind, obj.metadata.namespace ?? 'default', obj.metadata.name);
+    if (!existing) return this.store.create(obj);
+    return this.store.update({ ...obj, metadata: { ...obj.metadata, resourceVersion: existing.metadata.resourceVersion } });
+  }
+}
+
+function registerIndexes(store: Store): void {
+  store.addIndex('Pod', 'node', (o) => (o.kind === 'Pod' && o.spec.nodeName ? [o.spec.nodeName] : []));
+  store.addIndex('DaemonSet', 'uid', (o) => [o.metadata.uid]);
+  for (const kind of ['Pod', 'ControllerRevision'] as const) {
+    store.addIndex(kind, 'controller', (o) => {
+      const ref = controllerRef(o);
+      return ref ? [ref.uid] : [];
+    });
+    store.addIndex(kind, 'orphan', (o) => (controllerRef(o) ? [] : [o.metadata.namespace ?? '']));
+    store.addIndex(kind, 'owner', (o) => (o.metadata.ownerReferences ?? []).map((r) => r.uid));
+  }
+}

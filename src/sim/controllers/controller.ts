@@ -1,0 +1,15 @@
+/**
+ * The contract between the simulated cluster's run loop and each controller. A controller
+ * queues work from store watches, and on `run` decides purely (its `plan`) and acts thinly.
+ */
+
+/** One control loop of the simulated cluster. */
+export interface Controller {
+  readonly name: string;
+  /** Something is queued for the instant `nowMs`. */
+  hasWork(nowMs: number): boolean;
+  /** Processes everything queued for `nowMs`. */
+  run(nowMs: number): void;
+  /** The earliest future instant this controller wants to run, if any. */
+  nextWake(): number | undefined;
+}

@@ -1,0 +1,203 @@
+/**
+ * The DaemonSet controller's decision, as a pure function of the DaemonSet, the nodes, the
+ * pods it controls and the time: which pods to create and delete (manage + rollingUpdate)
+ * and what the status says (updateDaemonSetStatus). The reconciler only carries it out.
+ */
+import type { DaemonSet, DaemonSetStatus, Node, Pod } from '../../../cluster/types.js';
+import { availableAt, compareByCreation, isPodAvailable, isPodReady } from '../pod-util.js';
+import { REVISION_HASH_LABEL, TEMPLATE_GENERATION_LABEL, templateGeneration } from './history.js';
+import { planRollingUpdate, type NodePods } from './rolling.js';
+
+/** nodeShouldRunDaemonPod's answer for one node. */
+export interface Placement {
+  shouldRun: boolean;
+  shouldContinueRunning: boolean;
+}
+
+/** Everything the decision depends on. */
+export interface DaemonSetPlanInput {
+  ds: DaemonSet;
+  hash: string;
+  nodes: readonly Node[];
+  /** Pods the DaemonSet controls, by target node; terminal pods already deleted are left out. */
+  podsByNode: ReadonlyMap<string, readonly Pod[]>;
+  placement: (node: Node) => Placement;
+  /** When failed pods on this node were deleted too often: the instant the wait ends (failedPodsBackoff). */
+  failedBackoffUntil: (nodeName: string) => number | undefined;
+  nowMs: number;
+}
+
+/** An event to record on the DaemonSet. */
+export interface DsEvent {
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
+}
+
+/** The decision. */
+export interface DaemonSetPlan {
+  createOn: string[];
+  deletePods: string[];
+  /** Nodes whose failed-pod backoff advances (a failed pod is deleted now). */
+  failedBackoffNodes: string[];
+  events: DsEvent[];
+  status: DaemonSetStatus;
+  /** Run again at this instant (minReadySeconds, backoff expiry). */
+  requeueAt?: number;
+}
+
+/** IsPodUpdated: the pod carries the current revision hash or template generation. */
+export function isPodUpdated(pod: Pod, hash: string, generation: number | undefined): boolean {
+  const labels = pod.metadata.labels ?? {};
+  return (hash !== '' && labels[REVISION_HASH_LABEL] === hash) || (generation !== undefined && labels[TEMPLATE_GENERATION_LABEL] === String(generation));
+}
+
+/** Decides one sync of a DaemonSet. */
+export function planDaemonSet(input: DaemonSetPlanInput): DaemonSetPlan {
+  const { ds, hash, nodes, podsByNode, nowMs } = input;
+  const generation = templateGeneration(ds);
+  const minReady = ds.spec.minReadySeconds ?? 0;
+  const surge = allowsSurge(ds);
+  const createOn: string[] = [];
+  const deletePods = new Set<string>();
+  const failedBackoffNodes: string[] = [];
+  const events: DsEvent[] = [];
+  const nodePods: NodePods[] = [];
+  const existing = new Set<string>();
+  let requeueAt: number | undefined;
+  const requeue = (t: number | undefined) => {
+    if (t !== undefined && t > nowMs && (requeueAt === undefined || t < requeueAt)) requeueAt = t;
+  };
+  let desired = 0;
+  let current = 0;
+  let misscheduled = 0;
+  let ready = 0;
+  let available = 0;
+  let updated = 0;
+
+  for (const node of nodes) {
+    const name = node.metadata.name;
+    existing.add(name);
+    const { shouldRun, shouldContinueRunning } = input.placement(node);
+    const pods = podsByNode.get(name) ?? [];
+    // manage(): podsShouldBeOnNode
+    if (shouldRun && pods.length === 0) {
+      createOn.push(name);
+    } else if (shouldContinueRunning) {
+      const running: Pod[] = [];
+      for (const pod of pods) {
+        if (pod.metadata.deletionTimestamp) continue;
+        if (pod.status.phase === 'Failed') {
+          const until = input.failedBackoffUntil(name);
+          if (until !== undefined && until > nowMs) {
+            requeue(until);
+            continue;
+          }
+          failedBackoffNodes.push(name);
+          events.push({ type: 'Warning', reason: 'FailedDaemonPod', message: `Found failed daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${name}, will try to kill it` });
+          deletePods.add(pod.metadata.name);
+        } else if (pod.status.phase === 'Succeeded') {
+          events.push({ type: 'Normal', reason: 'SucceededDaemonPod', message: `Found succeeded daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${name}, will try to delete it` });
+          deletePods.add(pod.metadata.name);
+        } else {
+          running.push(pod);
+        }
+      }
+      pruneExcess(running, surge, shouldRun, hash, minReady, nowMs, name, createOn, deletePods);
+    } else if (pods.length > 0) {
+      for (const pod of pods) if (!pod.metadata.deletionTimestamp) deletePods.add(pod.metadata.name);
+    }
+
+    // updateDaemonSetStatus()
+    if (shouldRun) {
+      desired++;
+      if (pods.length > 0) {
+        current++;
+        const oldest = [...pods].sort(compareByCreation)[0] as Pod;
+        if (isPodReady(oldest)) {
+          ready++;
+          if (isPodAvailable(oldest, minReady, nowMs)) available++;
+          else requeue(availableAt(oldest, minReady));
+        }
+        if (isPodUpdated(oldest, hash, generation)) updated++;
+      }
+    } else if (pods.length > 0) {
+      misscheduled++;
+    }
+
+    if (shouldRun || pods.length > 0) nodePods.push(splitPods(name, pods, hash, generation, shouldRun));
+  }
+
+  // Unscheduled pods pinned to nodes that no longer exist (getUnscheduledPodsWithoutNode).
+  for (const [nodeName, pods] of podsByNode) {
+    if (existing.has(nodeName)) continue;
+    for (const pod of pods) if (!pod.spec.nodeName) deletePods.add(pod.metadata.name);
+    nodePods.push(splitPods(nodeName, pods, hash, generation, false));
+  }
+
+  if (ds.spec.updateStrategy?.type !== 'OnDelete') {
+    const rolling = planRollingUpdate(ds, nodePods.sort((a, b) => (a.node < b.node ? -1 : 1)), desired, nowMs);
+    for (const p of rolling.deletePods) deletePods.add(p);
+    for (const n of rolling.createOn) if (!createOn.includes(n)) createOn.push(n);
+  }
+
+  const status: DaemonSetStatus = {
+    currentNumberScheduled: current,
+    numberMisscheduled: misscheduled,
+    desiredNumberScheduled: desired,
+    numberReady: ready,
+  };
+  if (ds.metadata.generation) status.observedGeneration = ds.metadata.generation;
+  if (updated) status.updatedNumberScheduled = updated;
+  if (available) status.numberAvailable = available;
+  if (desired - available) status.numberUnavailable = desired - available;
+  if (ds.status?.collisionCount) status.collisionCount = ds.status.collisionCount;
+  if (ds.status?.conditions) status.conditions = ds.status.conditions;
+  return { createOn, deletePods: [...deletePods], failedBackoffNodes, events, status, requeueAt };
+}
+
+/** util.AllowsSurge: RollingUpdate with a non-zero maxSurge. */
+export function allowsSurge(ds: DaemonSet): boolean {
+  const s = ds.spec.updateStrategy;
+  if (s?.type === 'OnDelete') return false;
+  const v = s?.rollingUpdate?.maxSurge;
+  return v !== undefined && v !== 0 && v !== '0%' && v !== '0';
+}
+
+function pruneExcess(running: Pod[], surge: boolean, shouldRun: boolean, hash: string, minReady: number, nowMs: number, node: string, createOn: string[], deletePods: Set<string>): void {
+  running.sort(compareByCreation);
+  if (!surge) {
+    for (const extra of running.slice(1)) deletePods.add(extra.metadata.name);
+    return;
+  }
+  if (running.length <= 1) {
+    if (running.length === 0 && shouldRun) createOn.push(node);
+    return;
+  }
+  let oldestNew: Pod | undefined;
+  let oldestOld: Pod | undefined;
+  for (const pod of running) {
+    const isNew = pod.metadata.labels?.[REVISION_HASH_LABEL] === hash;
+    if (isNew && !oldestNew) oldestNew = pod;
+    else if (!isNew && !oldestOld) oldestOld = pod;
+    else deletePods.add(pod.metadata.name);
+  }
+  if (oldestNew && oldestOld) {
+    if (!isPodReady(oldestOld) || isPodAvailable(oldestNew, minReady, nowMs)) deletePods.add(oldestOld.metadata.name);
+  }
+}
+
+function splitPods(node: string, pods: readonly Pod[], hash: string, generation: number | undefined, shouldRun: boolean): NodePods {
+  const result: NodePods = { node, ok: true, shouldRun };
+  for (const pod of pods) {
+    if (pod.metadata.deletionTimestamp) continue;
+    if (isPodUpdated(pod, hash, generation)) {
+      if (result.newPod) return { node, ok: false, shouldRun };
+      result.newPod = pod;
+    } else {
+      if (result.oldPod) return { node, ok: false, shouldRun };
+      result.oldPod = pod;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,371 @@
+/**
+ * Kubelet-lite: gives every pod bound to a Ready node a believable life — sandbox, image pull
+ * (with ErrImagePull / ImagePullBackOff), create and start, readiness, exits with
+ * CrashLoopBackOff back-off, and graceful stop on deletion — with the events a real kubelet
+ * records. One instance plays the kubelet of every node.
+ */
+import type { Container, Node, Pod } from '../../../cluster/types.js';
+import { isoSeconds, type Clock } from '../../clock.js';
+import type { EventRecorder } from '../../events.js';
+import { alreadyPresentMessage, backOffPullingMessage, decidePull, pulledMessage, pullFailedMessage, pullingMessage, resolvePull, type ImageOverride, type PullFailure, type PullSuccess } from '../../images.js';
+import type { Random } from '../../random.js';
+import type { Store } from '../../store.js';
+import type { Controller } from '../controller.js';
+import { WorkQueue } from '../work-queue.js';
+import { BACKOFF_RESET_MS, backoffMs, backoffText } from './backoff.js';
+import { buildPodStatus } from './status.js';
+import type { ContainerRuntime, PodRuntime, ProcessFactory } from './types.js';
+
+/** How long the simulated runtime takes for each step. */
+export interface KubeletTiming {
+  /** Pod sandbox (network) setup before the first pull. */
+  sandboxMs: number;
+  /** Create + start of a container once its image is there. */
+  startMs: number;
+  /** Extra delay before a container without a readiness probe reports Ready. */
+  readyMs: number;
+  /** A failed pull takes this long to fail. */
+  pullFailMs: number;
+}
+
+/** Defaults that look like a small kind cluster. */
+export const DEFAULT_TIMING: KubeletTiming = { sandboxMs: 400, startMs: 300, readyMs: 0, pullFailMs: 1200 };
+
+/** Everything the kubelet is wired to. */
+export interface KubeletOptions {
+  store: Store;
+  clock: Clock;
+  recorder: EventRecorder;
+  random: Random;
+  processes: ProcessFactory;
+  images: () => readonly ImageOverride[];
+  timing?: Partial<KubeletTiming>;
+}
+
+/** The kubelets of all simulated nodes. */
+export class Kubelet implements Controller {
+  readonly name = 'kubelet';
+  private readonly queue = new WorkQueue();
+  private readonly pods = new Map<string, PodRuntime>();
+  private readonly keys = new Map<string, string>();
+  private readonly nodeImages = new Map<string, Set<string>>();
+  private readonly nextIP = new Map<string, number>();
+  private readonly pendingPulls = new Map<ContainerRuntime, PullSuccess | PullFailure>();
+  private readonly timing: KubeletTiming;
+
+  constructor(private readonly opts: KubeletOptions) {
+    this.timing = { ...DEFAULT_TIMING, ...opts.timing };
+    opts.store.watch({ kind: 'Pod' }, (e) => {
+      const pod = e.object as Pod;
+      const uid = pod.metadata.uid;
+      if (e.type === 'DELETED') {
+        this.pods.delete(uid);
+        this.keys.delete(uid);
+        return;
+      }
+      if (!pod.spec.nodeName) return;
+      this.keys.set(uid, `${pod.metadata.namespace}/${pod.metadata.name}`);
+      const rt = this.pods.get(uid);
+      if (!rt || (pod.metadata.deletionTimestamp && rt.stopAt === undefined)) this.queue.add(uid);
+    });
+    opts.store.watch({ kind: 'Node' }, (e) => {
+      if (e.type === 'DELETED' || !isNodeReady(e.object as Node)) return;
+      if (e.previous && isNodeReady(e.previous as Node)) return;
+      for (const pod of opts.store.byIndex('Pod', 'node', e.object.metadata.name)) this.queue.add(pod.metadata.uid);
+    });
+  }
+
+  hasWork(nowMs: number): boolean {
+    return this.queue.hasDue(nowMs);
+  }
+
+  nextWake(): number | undefined {
+    return this.queue.nextAt();
+  }
+
+  /** The kubelet's runtime view of a pod (for logs), if it has one. */
+  runtime(uid: string): PodRuntime | undefined {
+    return this.pods.get(uid);
+  }
+
+  run(nowMs: number): void {
+    for (const uid of this.queue.takeDue(nowMs)) {
+      const key = this.keys.get(uid);
+      if (!key) continue;
+      const [ns, name] = key.split('/') as [string, string];
+      const pod = this.opts.store.get('Pod', ns, name);
+      if (!pod || pod.metadata.uid !== uid || !pod.spec.nodeName) continue;
+      const node = this.opts.store.get('Node', undefined, pod.spec.nodeName);
+      // A NotReady or missing node has no working kubelet: its pods stand still.
+      if (!node || !isNodeReady(node)) continue;
+      this.syncPod(pod, node, nowMs);
+    }
+  }
+
+  private syncPod(pod: Pod, node: Node, nowMs: number): void {
+    let rt = this.pods.get(pod.metadata.uid);
+    if (!rt) {
+      rt = this.admit(pod, node, nowMs);
+      this.pods.set(pod.metadata.uid, rt);
+    }
+    if (pod.metadata.deletionTimestamp) {
+      if (this.stop(pod, rt, nowMs)) return;
+    } else {
+      pod.spec.containers.forEach((spec, i) => {
+        const c = rt.containers[i];
+        if (c) this.stepContainer(pod, rt, spec, c, nowMs);
+      });
+    }
+    const status = buildPodStatus(pod, rt, nowMs);
+    this.opts.store.mutate('Pod', pod.metadata.namespace, pod.metadata.name, (p) => {
+      p.status = { ...status, ...(p.status.nominatedNodeName ? { nominatedNodeName: p.status.nominatedNodeName } : {}) };
+    }, 'status');
+    const wake = [rt.sandboxReadyAt, rt.stopAt, ...rt.containers.map((c) => c.nextAt)].filter((t): t is number => t !== undefined && t > nowMs);
+    if (wake.length) this.queue.addAt(pod.metadata.uid, Math.min(...wake));
+  }
+
+  private admit(pod: Pod, node: Node, nowMs: number): PodRuntime {
+    const hostIP = node.status.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '172.18.0.2';
+    return {
+      uid: pod.metadata.uid,
+      namespace: pod.metadata.namespace ?? 'default',
+      name: pod.metadata.name,
+      node: node.metadata.name,
+      startMs: nowMs,
+      sandboxReadyAt: nowMs + this.timing.sandboxMs,
+      hostIP,
+      podIP: pod.spec.hostNetwork ? hostIP : this.allocateIP(node),
+      containers: pod.spec.containers.map((c) => ({
+        name: c.name,
+        image: c.image ?? '',
+        phase: 'creating',
+        nextAt: nowMs + this.timing.sandboxMs,
+        pullFailures: 0,
+        restartCount: 0,
+        ready: false,
+      })),
+    };
+  }
+
+  private allocateIP(node: Node): string {
+    const n = (this.nextIP.get(node.metadata.name) ?? 1) + 1;
+    this.nextIP.set(node.metadata.name, n);
+    const cidr = node.spec.podCIDR ?? '10.244.0.0/24';
+    const base = cidr.split('/')[0]?.split('.') ?? ['10', '244', '0', '0'];
+    return `${base[0]}.${base[1]}.${Number(base[2]) + Math.floor(n / 254)}.${(n % 254) + 1}`;
+  }
+
+  private event(pod: Pod, c: ContainerRuntime | undefined, type: 'Normal' | 'Warning', reason: string, message: string): void {
+    this.opts.recorder.record({
+      object: pod,
+      type,
+      reason,
+      message,
+      source: { component: 'kubelet', host: pod.spec.nodeName },
+      ...(c ? { fieldPath: `spec.containers{${c.name}}` } : {}),
+    });
+  }
+
+  /** Advances one container through every transition due at `nowMs`. */
+  private stepContainer(pod: Pod, rt: PodRuntime, spec: Container, c: ContainerRuntime, nowMs: number): void {
+    for (let guard = 0; guard < 8 && c.nextAt !== undefined && c.nextAt <= nowMs; guard++) {
+      switch (c.phase) {
+        case 'creating':
+        case 'pullBackOff':
+          this.beginPull(pod, rt, spec, c, nowMs);
+          break;
+        case 'pulling':
+          this.finishPull(pod, rt, c, nowMs);
+          break;
+        case 'pullFailed':
+          c.phase = 'pullBackOff';
+          c.waitingReason = 'ImagePullBackOff';
+          c.waitingMessage = backOffPullingMessage(c.image);
+          this.event(pod, c, 'Normal', 'BackOff', c.waitingMessage);
+          this.event(pod, c, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+          c.nextAt = nowMs + backoffMs(c.pullFailures);
+          break;
+        case 'starting':
+          this.startContainer(pod, spec, c, nowMs);
+          break;
+        case 'running':
+          this.tickRunning(c, nowMs);
+          break;
+        case 'exited':
+          this.afterExit(pod, c, nowMs);
+          break;
+        case 'crashBackOff':
+          c.phase = 'creating';
+          c.nextAt = nowMs;
+          break;
+        case 'stopped':
+          c.nextAt = undefined;
+          break;
+      }
+    }
+  }
+
+  private beginPull(pod: Pod, rt: PodRuntime, spec: Container, c: ContainerRuntime, nowMs: number): void {
+    const present = this.nodeImages.get(rt.node)?.has(c.image) ?? false;
+    const decision = decidePull(c.image, spec.imagePullPolicy, present);
+    if (decision.action === 'present') {
+      const known = resolvePull(c.image, this.opts.images(), true);
+      if (known.ok) {
+        c.imageID = known.imageID;
+        c.behaviour = known.behaviour;
+      }
+      this.event(pod, c, 'Normal', 'Pulled', alreadyPresentMessage(c.image));
+      c.phase = 'starting';
+      c.nextAt = nowMs + this.timing.startMs;
+      return;
+    }
+    if (decision.action === 'never') {
+      c.phase = 'pullFailed';
+      c.pullMessage = decision.message;
+      c.pullFailures++;
+      this.event(pod, c, 'Warning', 'ErrImageNeverPull', decision.message);
+      c.nextAt = nowMs + this.timing.pullFailMs;
+      return;
+    }
+    const result = resolvePull(c.image, this.opts.images(), decision.cached);
+    this.pendingPulls.set(c, result);
+    this.event(pod, c, 'Normal', 'Pulling', pullingMessage(c.image));
+    c.phase = 'pulling';
+    c.nextAt = nowMs + (result.ok ? result.pullMs : this.timing.pullFailMs);
+  }
+
+  private finishPull(pod: Pod, rt: PodRuntime, c: ContainerRuntime, nowMs: number): void {
+    const result = this.pendingPulls.get(c) ?? resolvePull(c.image, this.opts.images());
+    this.pendingPulls.delete(c);
+    if (result.ok) {
+      c.imageID = result.imageID;
+      c.behaviour = result.behaviour;
+      let images = this.nodeImages.get(rt.node);
+      if (!images) this.nodeImages.set(rt.node, (images = new Set()));
+      images.add(c.image);
+      c.pullFailures = 0;
+      this.event(pod, c, 'Normal', 'Pulled', pulledMessage(c.image, result.pullMs, result.size));
+      c.phase = 'starting';
+      c.nextAt = nowMs + this.timing.startMs;
+      return;
+    }
+    c.pullFailures++;
+    c.phase = 'pullFailed';
+    c.pullMessage = result.message;
+    c.waitingReason = undefined;
+    c.waitingMessage = undefined;
+    this.event(pod, c, 'Warning', 'Failed', pullFailedMessage(c.image, result));
+    this.event(pod, c, 'Warning', 'Failed', `Error: ${result.reason}`);
+    c.nextAt = nowMs + 1000;
+  }
+
+  private startContainer(pod: Pod, spec: Container, c: ContainerRuntime, nowMs: number): void {
+    const restarting = c.current !== undefined;
+    if (restarting) c.restartCount++;
+    const containerID = `containerd://${hex64(this.opts.random)}`;
+    const process = this.opts.processes({ pod, container: spec, startMs: nowMs, image: c.behaviour });
+    if (c.current) c.previous = c.current;
+    c.current = { startMs: nowMs, process, containerID };
+    this.event(pod, c, 'Normal', 'Created', `Created container: ${c.name}`);
+    if (process.startError) {
+      this.event(pod, c, 'Warning', 'Failed', `Error: ${process.startError.message}`);
+      this.terminate(c, nowMs, process.startError.exitCode, 'StartError', process.startError.message);
+      return;
+    }
+    this.event(pod, c, 'Normal', 'Started', `Started container ${c.name}`);
+    c.phase = 'running';
+    c.waitingReason = undefined;
+    c.waitingMessage = undefined;
+    const probeDelay = spec.readinessProbe ? (spec.readinessProbe.initialDelaySeconds ?? 0) * 1000 + 1000 : this.timing.readyMs;
+    c.readyAt = nowMs + probeDelay;
+    c.ready = probeDelay === 0;
+    this.scheduleRunning(c, nowMs);
+  }
+
+  private scheduleRunning(c: ContainerRuntime, nowMs: number): void {
+    const times: number[] = [];
+    if (!c.ready && c.readyAt !== undefined) times.push(c.readyAt);
+    const exit = c.current?.process.exit;
+    if (exit && c.current) times.push(c.current.startMs + exit.atMs);
+    const next = times.length ? Math.min(...times) : undefined;
+    c.nextAt = next !== undefined ? Math.max(next, nowMs) : undefined;
+  }
+
+  private tickRunning(c: ContainerRuntime, nowMs: number): void {
+    if (!c.ready && c.readyAt !== undefined && c.readyAt <= nowMs) c.ready = true;
+    const exit = c.current?.process.exit;
+    if (exit && c.current && c.current.startMs + exit.atMs <= nowMs) {
+      this.terminate(c, c.current.startMs + exit.atMs, exit.code, exit.code === 0 ? 'Completed' : 'Error');
+      return;
+    }
+    this.scheduleRunning(c, nowMs);
+  }
+
+  private terminate(c: ContainerRuntime, atMs: number, exitCode: number, reason: string, message?: string): void {
+    const run = c.current;
+    if (run) {
+      run.endMs = atMs;
+      run.exitCode = exitCode;
+    }
+    c.ready = false;
+    c.phase = 'exited';
+    c.lastTerminated = {
+      exitCode,
+      reason,
+      ...(message ? { message } : {}),
+      startedAt: isoSeconds(run?.startMs ?? atMs),
+      finishedAt: isoSeconds(atMs),
+      ...(run ? { containerID: run.containerID } : {}),
+    };
+    c.nextAt = atMs + 1000;
+  }
+
+  private afterExit(pod: Pod, c: ContainerRuntime, nowMs: number): void {
+    const run = c.current;
+    const ranLong = run !== undefined && (run.endMs ?? nowMs) - run.startMs >= BACKOFF_RESET_MS;
+    if (c.restartCount === 0 || ranLong) {
+      c.phase = 'creating';
+      c.nextAt = nowMs;
+      return;
+    }
+    const delay = backoffMs(c.restartCount);
+    c.phase = 'crashBackOff';
+    c.waitingReason = 'CrashLoopBackOff';
+    c.waitingMessage = `back-off ${backoffText(delay)} restarting failed container=${c.name} pod=${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`;
+    this.event(pod, c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${pod.metadata.name}_${pod.metadata.namespace}(${pod.metadata.uid})`);
+    c.nextAt = (run?.endMs ?? nowMs) + delay;
+  }
+
+  /** Stops containers for a deleted pod; returns true when the pod object is gone. */
+  private stop(pod: Pod, rt: PodRuntime, nowMs: number): boolean {
+    if (rt.stopAt === undefined) {
+      const graceMs = (pod.metadata.deletionGracePeriodSeconds ?? pod.spec.terminationGracePeriodSeconds ?? 30) * 1000;
+      let longest = 0;
+      for (const c of rt.containers) {
+        if (c.phase === 'running') {
+          this.event(pod, c, 'Normal', 'Killing', `Stopping container ${c.name}`);
+          const stopMs = c.current?.process.stopMs;
+          longest = Math.max(longest, stopMs === undefined ? graceMs : Math.min(stopMs, graceMs));
+          c.phase = 'stopped';
+        }
+        c.nextAt = undefined;
+      }
+      rt.stopAt = nowMs + Math.max(longest, 200);
+      return false;
+    }
+    if (nowMs < rt.stopAt) return false;
+    this.opts.store.delete('Pod', pod.metadata.namespace, pod.metadata.name, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
+    return true;
+  }
+}
+
+function isNodeReady(node: Node): boolean {
+  return node.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+}
+
+function hex64(random: Random): string {
+  let s = '';
+  for (let i = 0; i < 64; i++) s += Math.floor(random.next() * 16).toString(16);
+  return s;
+}
+

@@ -1,0 +1,120 @@
+/**
+ * Turns the kubelet's private container state into the pod status the API shows: phase
+ * (kubelet getPhase), conditions in kubelet order, container states and QoS class.
+ */
+import type { ContainerState, ContainerStatus, Pod, PodCondition, PodPhase, PodStatus } from '../../../cluster/types.js';
+import { isoSeconds } from '../../clock.js';
+
+import type { ContainerRuntime, PodRuntime } from './types.js';
+
+/** The container's state as the API shows it. */
+export function containerState(c: ContainerRuntime): ContainerState {
+  switch (c.phase) {
+    case 'creating':
+    case 'starting':
+    case 'pulling':
+      if (c.waitingReason) return { waiting: { reason: c.waitingReason, ...(c.waitingMessage ? { message: c.waitingMessage } : {}) } };
+      if (c.lastTerminated && c.current?.endMs !== undefined) return { terminated: c.lastTerminated };
+      return { waiting: { reason: 'ContainerCreating' } };
+    case 'pullFailed':
+      return { waiting: { reason: 'ErrImagePull', message: c.pullMessage ?? '' } };
+    case 'pullBackOff':
+      return { waiting: { reason: 'ImagePullBackOff', message: c.waitingMessage ?? '' } };
+    case 'crashBackOff':
+      return { waiting: { reason: 'CrashLoopBackOff', message: c.waitingMessage ?? '' } };
+    case 'running':
+    case 'stopped':
+      return { running: { startedAt: isoSeconds(c.current?.startMs ?? 0) } };
+    case 'exited':
+      return c.lastTerminated ? { terminated: c.lastTerminated } : { waiting: { reason: 'ContainerCreating' } };
+  }
+}
+
+function containerStatus(c: ContainerRuntime): ContainerStatus {
+  const state = containerState(c);
+  const running = state.running !== undefined;
+  const lastState: ContainerState = !state.terminated && c.lastTerminated ? { terminated: c.lastTerminated } : {};
+  const status: ContainerStatus = {
+    name: c.name,
+    image: c.image,
+    imageID: c.imageID ?? '',
+    ready: running && c.ready,
+    started: running,
+    restartCount: c.restartCount,
+    state,
+    lastState,
+  };
+  const id = c.current?.containerID;
+  if (id) status.containerID = id;
+  return status;
+}
+
+/** kubelet getPhase for restartPolicy Always. */
+function phaseOf(statuses: ContainerStatus[]): PodPhase {
+  let waiting = 0;
+  let running = 0;
+  let stopped = 0;
+  for (const s of statuses) {
+    if (s.state.running) running++;
+    else if (s.state.terminated) stopped++;
+    else if (s.state.waiting) {
+      if (s.lastState.terminated) stopped++;
+      else waiting++;
+    }
+  }
+  if (waiting > 0) return 'Pending';
+  if (running > 0 || stopped > 0) return 'Running';
+  return 'Pending';
+}
+
+function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+  const any = pod.spec.containers.some((c) => Object.keys(c.resources?.requests ?? {}).length + Object.keys(c.resources?.limits ?? {}).length > 0);
+  if (!any) return 'BestEffort';
+  const guaranteed = pod.spec.containers.every((c) => {
+    const l = c.resources?.limits ?? {};
+    const r = c.resources?.requests ?? l;
+    return ['cpu', 'memory'].every((k) => l[k] !== undefined && r[k] === l[k]);
+  });
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+function condition(prev: PodCondition[] | undefined, type: string, ok: boolean, nowIso: string, reason?: string, message?: string): PodCondition {
+  const status = ok ? 'True' : 'False';
+  const old = prev?.find((c) => c.type === type);
+  const c: PodCondition = { type, status, lastProbeTime: null, lastTransitionTime: old?.status === status ? old.lastTransitionTime : nowIso };
+  if (!ok && reason) c.reason = reason;
+  if (!ok && message) c.message = message;
+  return c;
+}
+
+/** The pod status for the kubelet's current view. */
+export function buildPodStatus(pod: Pod, rt: PodRuntime, nowMs: number): PodStatus {
+  const nowIso = isoSeconds(nowMs);
+  const prev = pod.status.conditions;
+  const statuses = rt.containers.map(containerStatus);
+  const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);
+  const allReady = notReady.length === 0;
+  const readyMsg = `containers with unready status: [${notReady.join(' ')}]`;
+  const sandbox = nowMs >= rt.sandboxReadyAt;
+  const scheduled = prev?.find((c) => c.type === 'PodScheduled') ?? { type: 'PodScheduled', status: 'True' as const, lastProbeTime: null, lastTransitionTime: isoSeconds(rt.startMs) };
+  const status: PodStatus = {
+    phase: phaseOf(statuses),
+    conditions: [
+      condition(prev, 'PodReadyToStartContainers', sandbox, nowIso),
+      condition(prev, 'Initialized', true, nowIso),
+      condition(prev, 'Ready', allReady, nowIso, 'ContainersNotReady', readyMsg),
+      condition(prev, 'ContainersReady', allReady, nowIso, 'ContainersNotReady', readyMsg),
+      scheduled,
+    ],
+    hostIP: rt.hostIP,
+    hostIPs: [{ ip: rt.hostIP }],
+    startTime: isoSeconds(rt.startMs),
+    containerStatuses: statuses,
+    qosClass: qosClass(pod),
+  };
+  if (sandbox) {
+    status.podIP = rt.podIP;
+    status.podIPs = [{ ip: rt.podIP }];
+  }
+  return status;
+}
