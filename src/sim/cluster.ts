@@ -26,7 +26,8 @@ export interface SimClusterOptions {
   processes: ProcessFactory;
   images?: ImageOverride[];
   timing?: Partial<KubeletTiming>;
-  strategies?: Partial<Record<Kind, KindStrategy>>;
+  /** The apiserver write rules per kind, given the cluster's seeded randomness. */
+  strategies?: (random: Random) => Partial<Record<Kind, KindStrategy>>;
 }
 
 /** Thrown when controllers keep acting without time passing (a livelock bug). */
@@ -48,7 +49,7 @@ export class SimCluster {
     this.clock = opts.clock ?? new ManualClock();
     this.random = seededRandom(opts.seed ?? 1);
     this.images = opts.images ?? [];
-    this.store = new Store({ clock: this.clock, random: this.random, strategies: opts.strategies });
+    this.store = new Store({ clock: this.clock, random: this.random, strategies: opts.strategies?.(this.random) });
     registerIndexes(this.store);
     this.recorder = new EventRecorder(this.store, this.clock);
     this.kubelet = new Kubelet({
@@ -153,7 +154,7 @@ export class SimCluster {
 
 function registerIndexes(store: Store): void {
   store.addIndex('Pod', 'node', (o) => (o.kind === 'Pod' && o.spec.nodeName ? [o.spec.nodeName] : []));
-  store.addIndex('DaemonSet', 'uid', (o) => [o.metadata.uid]);
+  for (const kind of ['DaemonSet', 'Pod', 'ControllerRevision'] as const) store.addIndex(kind, 'uid', (o) => [o.metadata.uid]);
   for (const kind of ['Pod', 'ControllerRevision'] as const) {
     store.addIndex(kind, 'controller', (o) => {
       const ref = controllerRef(o);

@@ -13,6 +13,10 @@ import { WorkQueue } from './work-queue.js';
 const DEPENDENT_KINDS: readonly Kind[] = ['Pod', 'ControllerRevision'];
 /** Kinds that can own others here. */
 const OWNER_KINDS = new Set<string>(['DaemonSet']);
+/** Kinds whose deletion the collector may have to finish (finalizers it owns). */
+const FINALIZED_KINDS = ['DaemonSet', 'Pod', 'ControllerRevision'] as const;
+/** Finalizers the garbage collector is responsible for. */
+const GC_FINALIZERS = ['orphan', 'foregroundDeletion'];
 
 /** Owner-reference cascade. */
 export class GarbageCollector implements Controller {
@@ -28,9 +32,13 @@ export class GarbageCollector implements Controller {
         if (e.type === 'DELETED') for (const ref of e.object.metadata.ownerReferences ?? []) this.queue.add(`owner:${ref.uid}`);
       });
     }
-    store.watch({ kind: 'DaemonSet' }, (e) => {
-      if (e.type === 'DELETED' || e.object.metadata.deletionTimestamp) this.queue.add(`owner:${e.object.metadata.uid}`);
-    });
+    for (const kind of FINALIZED_KINDS) {
+      store.watch({ kind }, (e) => {
+        const meta = e.object.metadata;
+        const ownsFinalizer = meta.deletionTimestamp && meta.finalizers?.some((f) => GC_FINALIZERS.includes(f));
+        if ((e.type === 'DELETED' && kind === 'DaemonSet') || ownsFinalizer) this.queue.add(`owner:${meta.uid}`);
+      });
+    }
   }
 
   hasWork(nowMs: number): boolean {
@@ -60,7 +68,7 @@ export class GarbageCollector implements Controller {
   }
 
   private syncOwner(uid: string): void {
-    const owner = this.store.byIndex('DaemonSet', 'uid', uid)[0];
+    const owner = FINALIZED_KINDS.map((k) => this.store.byIndex(k, 'uid', uid)[0]).find((o) => o !== undefined);
     if (owner && !owner.metadata.deletionTimestamp) return;
     const deps = this.dependents(uid);
     if (!owner) {

@@ -186,7 +186,7 @@ export class Kubelet implements Controller {
           c.nextAt = nowMs + backoffMs(c.pullFailures);
           break;
         case 'starting':
-          this.startContainer(pod, spec, c, nowMs);
+          this.startContainer(pod, rt, spec, c, nowMs);
           break;
         case 'running':
           this.tickRunning(c, nowMs);
@@ -259,11 +259,11 @@ export class Kubelet implements Controller {
     c.nextAt = nowMs + 1000;
   }
 
-  private startContainer(pod: Pod, spec: Container, c: ContainerRuntime, nowMs: number): void {
+  private startContainer(pod: Pod, rt: PodRuntime, spec: Container, c: ContainerRuntime, nowMs: number): void {
     const restarting = c.current !== undefined;
     if (restarting) c.restartCount++;
     const containerID = `containerd://${hex64(this.opts.random)}`;
-    const process = this.opts.processes({ pod, container: spec, startMs: nowMs, image: c.behaviour });
+    const process = this.opts.processes({ pod, container: spec, podIP: rt.podIP, hostIP: rt.hostIP, startMs: nowMs, image: c.behaviour });
     if (c.current) c.previous = c.current;
     c.current = { startMs: nowMs, process, containerID };
     this.event(pod, c, 'Normal', 'Created', `Created container: ${c.name}`);

@@ -32,6 +32,8 @@ export type ProcessFactory = (input: ProcessInput) => SimProcess;
 export interface ProcessInput {
   pod: Pod;
   container: Container;
+  podIP: string;
+  hostIP: string;
   startMs: number;
   /** The image's default behaviour from the catalog (opaque to the kubelet). */
   image: unknown;
