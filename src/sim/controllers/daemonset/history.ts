@@ -36,8 +36,8 @@ export function templateHash(ds: DaemonSet): string {
 export function templateGeneration(ds: DaemonSet): number | undefined {
   const raw = ds.metadata.annotations?.[TEMPLATE_GENERATION_ANNOTATION];
   if (raw === undefined) return undefined;
-  const n = Number(raw);
-  return Number.isInteger(n) ? n : undefined;
+  // strconv.ParseInt(raw, 10, 64): optional sign and decimal digits only ("" or "1e3" is an error → nil).
+  return /^[+-]?\d+$/.test(raw) ? Number(raw) : undefined;
 }
 
 /** What constructHistory decided. */
@@ -71,7 +71,7 @@ export function planHistory(ds: DaemonSet, revisions: readonly ControllerRevisio
   }
   currents.sort((a, b) => a.revision - b.revision);
   const keep = currents[currents.length - 1] as ControllerRevision;
-  const hash = keep.metadata.labels?.[REVISION_HASH_LABEL] ?? keep.metadata.name.slice(ds.metadata.name.length + 1);
+  const hash = revisionHash(keep);
   return {
     hash,
     current: keep,
@@ -80,6 +80,11 @@ export function planHistory(ds: DaemonSet, revisions: readonly ControllerRevisio
     old,
     collision: false,
   };
+}
+
+/** A revision's hash label; constructHistory labels a revision lacking it with its whole name. */
+function revisionHash(r: ControllerRevision): string {
+  return r.metadata.labels?.[REVISION_HASH_LABEL] ?? r.metadata.name;
 }
 
 function snapshot(ds: DaemonSet, hash: string, revision: number): NewObject<ControllerRevision> {
@@ -108,7 +113,7 @@ export function planHistoryCleanup(ds: DaemonSet, old: readonly ControllerRevisi
   const out: string[] = [];
   for (const r of [...old].sort((a, b) => a.revision - b.revision)) {
     if (toKill <= 0) break;
-    if (liveHashes.has(r.metadata.labels?.[REVISION_HASH_LABEL] ?? '')) continue;
+    if (liveHashes.has(revisionHash(r))) continue;
     out.push(r.metadata.name);
     toKill--;
   }

@@ -6,7 +6,7 @@
 import type { DaemonSet, DaemonSetStatus, Node, Pod } from '../../../cluster/types.js';
 import { availableAt, compareByCreation, isPodAvailable, isPodReady } from '../pod-util.js';
 import { REVISION_HASH_LABEL, TEMPLATE_GENERATION_LABEL, templateGeneration } from './history.js';
-import { planRollingUpdate, type NodePods } from './rolling.js';
+import { planRollingUpdate, scaledValue, type NodePods } from './rolling.js';
 
 /** nodeShouldRunDaemonPod's answer for one node. */
 export interface Placement {
@@ -80,6 +80,7 @@ export function planDaemonSet(input: DaemonSetPlanInput): DaemonSetPlan {
     existing.add(name);
     const { shouldRun, shouldContinueRunning } = input.placement(node);
     const pods = podsByNode.get(name) ?? [];
+    const createsBefore = createOn.length;
     // manage(): podsShouldBeOnNode
     if (shouldRun && pods.length === 0) {
       createOn.push(name);
@@ -88,6 +89,9 @@ export function planDaemonSet(input: DaemonSetPlanInput): DaemonSetPlan {
       for (const pod of pods) {
         if (pod.metadata.deletionTimestamp) continue;
         if (pod.status.phase === 'Failed') {
+          // failedPodsBackoff.Next runs for the first failed pod, so any further failed pod on
+          // the node is already in backoff within the same sync: one kill per node per sync.
+          if (failedBackoffNodes.includes(name)) continue;
           const until = input.failedBackoffUntil(name);
           if (until !== undefined && until > nowMs) {
             requeue(until);
@@ -125,14 +129,17 @@ export function planDaemonSet(input: DaemonSetPlanInput): DaemonSetPlan {
       misscheduled++;
     }
 
-    if (shouldRun || pods.length > 0) nodePods.push(splitPods(name, pods, hash, generation, shouldRun));
+    if (shouldRun || pods.length > 0) {
+      const created = createOn.length > createsBefore ? [pendingNewPod(hash, generation)] : [];
+      nodePods.push(splitPods(name, [...pods, ...created], hash, generation, shouldRun, deletePods));
+    }
   }
 
   // Unscheduled pods pinned to nodes that no longer exist (getUnscheduledPodsWithoutNode).
   for (const [nodeName, pods] of podsByNode) {
     if (existing.has(nodeName)) continue;
     for (const pod of pods) if (!pod.spec.nodeName) deletePods.add(pod.metadata.name);
-    nodePods.push(splitPods(nodeName, pods, hash, generation, false));
+    nodePods.push({ ...splitPods(nodeName, pods, hash, generation, false, deletePods), nodeMissing: true });
   }
 
   if (ds.spec.updateStrategy?.type !== 'OnDelete') {
@@ -156,12 +163,11 @@ export function planDaemonSet(input: DaemonSetPlanInput): DaemonSetPlan {
   return { createOn, deletePods: [...deletePods], failedBackoffNodes, events, status, requeueAt };
 }
 
-/** util.AllowsSurge: RollingUpdate with a non-zero maxSurge. */
+/** util.AllowsSurge: RollingUpdate whose maxSurge scaled against one node is positive. */
 export function allowsSurge(ds: DaemonSet): boolean {
   const s = ds.spec.updateStrategy;
   if (s?.type === 'OnDelete') return false;
-  const v = s?.rollingUpdate?.maxSurge;
-  return v !== undefined && v !== 0 && v !== '0%' && v !== '0';
+  return scaledValue(s?.rollingUpdate?.maxSurge, 1) > 0;
 }
 
 function pruneExcess(running: Pod[], surge: boolean, shouldRun: boolean, hash: string, minReady: number, nowMs: number, node: string, createOn: string[], deletePods: Set<string>): void {
@@ -187,10 +193,15 @@ function pruneExcess(running: Pod[], surge: boolean, shouldRun: boolean, hash: s
   }
 }
 
-function splitPods(node: string, pods: readonly Pod[], hash: string, generation: number | undefined, shouldRun: boolean): NodePods {
+/**
+ * findUpdatedPodsOnNode over the pods as rollingUpdate sees them after manage() acted (the
+ * controller's expectations make it wait for manage's creates and deletes to be observed):
+ * pods manage deletes count as deleted, and a pod manage creates is a new, not-ready pod.
+ */
+function splitPods(node: string, pods: readonly Pod[], hash: string, generation: number | undefined, shouldRun: boolean, deleting: ReadonlySet<string>): NodePods {
   const result: NodePods = { node, ok: true, shouldRun };
   for (const pod of pods) {
-    if (pod.metadata.deletionTimestamp) continue;
+    if (pod.metadata.deletionTimestamp || deleting.has(pod.metadata.name)) continue;
     if (isPodUpdated(pod, hash, generation)) {
       if (result.newPod) return { node, ok: false, shouldRun };
       result.newPod = pod;
@@ -200,4 +211,18 @@ function splitPods(node: string, pods: readonly Pod[], hash: string, generation:
     }
   }
   return result;
+}
+
+/** Stand-in for the pod manage() creates on a node this sync: updated, pending, not ready. */
+function pendingNewPod(hash: string, generation: number | undefined): Pod {
+  const labels: Record<string, string> = {};
+  if (hash) labels[REVISION_HASH_LABEL] = hash;
+  if (generation !== undefined) labels[TEMPLATE_GENERATION_LABEL] = String(generation);
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: '', uid: '', resourceVersion: '', creationTimestamp: '', labels },
+    spec: { containers: [] },
+    status: { phase: 'Pending' },
+  };
 }

@@ -18,7 +18,8 @@ export function scaledValue(value: IntOrString | undefined, total: number): numb
 /** maxSurge / maxUnavailable resolved against desiredNumberScheduled (updatedDesiredNodeCounts). */
 export function rolloutBudget(ds: DaemonSet, desired: number): { maxSurge: number; maxUnavailable: number } {
   const ru = ds.spec.updateStrategy?.type === 'OnDelete' ? undefined : ds.spec.updateStrategy?.rollingUpdate;
-  let maxUnavailable = scaledValue(ru?.maxUnavailable ?? (ru ? undefined : 1), desired);
+  // util.UnavailableCount / SurgeCount: no rollingUpdate block means 0 of each.
+  let maxUnavailable = scaledValue(ru?.maxUnavailable, desired);
   const maxSurge = scaledValue(ru?.maxSurge, desired);
   if (desired > 0 && maxUnavailable === 0 && maxSurge === 0) maxUnavailable = 1;
   return { maxSurge, maxUnavailable };
@@ -31,6 +32,8 @@ export interface NodePods {
   oldPod?: Pod;
   ok: boolean;
   shouldRun: boolean;
+  /** The node object no longer exists (its pods wait for pod GC). */
+  nodeMissing?: boolean;
 }
 
 /** What the rolling update wants this round. */
@@ -84,6 +87,8 @@ export function planRollingUpdate(ds: DaemonSet, nodes: readonly NodePods[], des
     if (n.oldPod ? available(n.oldPod) : n.newPod ? available(n.newPod) : false) numAvailable++;
     if (!n.oldPod) continue;
     if (!n.newPod) {
+      // nodeLister.Get fails for a deleted node: rollingUpdate returns that error and acts on nothing.
+      if (n.nodeMissing) return { deletePods: [], createOn: [] };
       if (!available(n.oldPod)) {
         if (!n.shouldRun) deletePods.push(n.oldPod.metadata.name);
         else allowedNew.push(n.node);
