@@ -92,9 +92,17 @@ export class RealClock implements Clock {
   }
 }
 
+let lastSecond = Number.NaN;
+let lastIso = '';
+
 /** RFC 3339 with whole seconds, as Kubernetes serialises metav1.Time. */
 export function isoSeconds(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastIso = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastIso;
 }
 
 /** Parses a Kubernetes timestamp back to epoch milliseconds. */

@@ -76,7 +76,7 @@ export class EventRecorder {
       reportingInstance: source.host ?? '',
     };
     try {
-      this.store.create(event);
+      this.store.create(event, true);
       this.names.set(key, name);
     } catch {
       // Events are best effort, as in Kubernetes (e.g. the namespace is terminating).

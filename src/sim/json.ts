@@ -67,3 +67,45 @@ export function canonicalJson(value: unknown): string {
     .sort();
   return `{${keys.map((k) => `${canonicalJson(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
+
+/**
+ * Structural sharing for writes: walks a freshly built `next` against the stored `prev` and
+ * swaps every unchanged subtree in `next` for `prev`'s (frozen) one. Returns `prev` itself when
+ * nothing changed. `next` must be owned by the caller (it is modified in place).
+ */
+export function shareUnchanged<T>(next: T, prev: unknown): T {
+  if (next === prev) return next;
+  if (next === null || prev === null || typeof next !== 'object' || typeof prev !== 'object') return next;
+  if (Array.isArray(next)) {
+    if (!Array.isArray(prev)) return next;
+    let same = next.length === prev.length;
+    for (let i = 0; i < next.length; i++) {
+      const v = shareUnchanged(next[i] as unknown, prev[i] as unknown);
+      next[i] = v;
+      if (v !== prev[i]) same = false;
+    }
+    return same ? (prev as T) : next;
+  }
+  if (Array.isArray(prev)) return next;
+  const n = next as Record<string, unknown>;
+  const p = prev as Record<string, unknown>;
+  let same = true;
+  let count = 0;
+  for (const key of Object.keys(n)) {
+    const v = n[key];
+    if (v === undefined) {
+      delete n[key];
+      continue;
+    }
+    count++;
+    const shared = shareUnchanged(v, p[key]);
+    n[key] = shared;
+    if (shared !== p[key]) same = false;
+  }
+  if (same) {
+    let prevCount = 0;
+    for (const key of Object.keys(p)) if (p[key] !== undefined) prevCount++;
+    if (prevCount !== count) same = false;
+  }
+  return same ? (prev as T) : next;
+}

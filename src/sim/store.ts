@@ -9,7 +9,7 @@ import type { Kind, KubeObject, NewObject, ObjectOfKind } from '../cluster/types
 import type { Clock } from './clock.js';
 import { isoSeconds } from './clock.js';
 import { StoreError, alreadyExists, conflict, notFound } from './errors.js';
-import { cloneJson, deepFreeze, jsonEqual } from './json.js';
+import { cloneJson, deepFreeze, jsonEqual, shareUnchanged } from './json.js';
 import { randomSuffix, randomUid, type Random } from './random.js';
 import { resourceInfo } from './resources.js';
 import { WatchHub, type StoreEvent, type WatchListener, type WatchOptions } from './watch-hub.js';
@@ -141,11 +141,14 @@ export class Store {
     return this.hub.watch(opts, listener);
   }
 
-  /** Creates an object; server-owned metadata is assigned here. */
-  create<T extends KubeObject>(input: NewObject<T> | T): T {
+  /**
+   * Creates an object; server-owned metadata is assigned here. With `owned`, the caller hands
+   * the object over (it must not touch it again) and the defensive copy is skipped.
+   */
+  create<T extends KubeObject>(input: NewObject<T> | T, owned = false): T {
     const kind = input.kind;
     const info = resourceInfo(kind);
-    const draft = cloneJson(input) as unknown as KubeObject;
+    const draft = (owned ? input : cloneJson(input)) as unknown as KubeObject;
     const meta = draft.metadata;
     if (info.namespaced) {
       if (!meta.namespace) meta.namespace = 'default';
@@ -184,6 +187,10 @@ export class Store {
    * the stored one. Writing the same content again is a no-op, as on a real apiserver.
    */
   update<T extends KubeObject>(input: T, subresource?: Subresource): T {
+    return this.write(input, subresource, false);
+  }
+
+  private write<T extends KubeObject>(input: T, subresource: Subresource, owned: boolean): T {
     const kind = input.kind;
     const info = resourceInfo(kind);
     const ns = info.namespaced ? input.metadata.namespace : undefined;
@@ -195,10 +202,11 @@ export class Store {
     if (input.metadata.uid && input.metadata.uid !== old.metadata.uid) throw conflict(kind, name, 'Precondition failed: UID in precondition: ' + input.metadata.uid + ', UID in object meta: ' + old.metadata.uid);
     let draft: KubeObject;
     if (subresource === 'status') {
-      draft = cloneJson(old);
-      (draft as { status?: unknown }).status = cloneJson((input as { status?: unknown }).status);
+      // Only the status changes: share everything else with the stored object.
+      const status = (input as { status?: unknown }).status;
+      draft = { ...old, metadata: { ...old.metadata }, status: owned ? status : cloneJson(status) } as KubeObject;
     } else {
-      draft = cloneJson(input) as KubeObject;
+      draft = (owned ? input : cloneJson(input)) as KubeObject;
       const meta = draft.metadata;
       // Server-owned metadata cannot be changed through an update.
       meta.uid = old.metadata.uid;
@@ -208,7 +216,7 @@ export class Store {
       setOptional(meta, 'deletionTimestamp', old.metadata.deletionTimestamp);
       setOptional(meta, 'deletionGracePeriodSeconds', old.metadata.deletionGracePeriodSeconds);
       setOptional(meta, 'generation', old.metadata.generation);
-      if (info.hasStatus) (draft as { status?: unknown }).status = cloneJson((old as { status?: unknown }).status);
+      if (info.hasStatus) (draft as { status?: unknown }).status = (old as { status?: unknown }).status;
       if (info.tracksGeneration && !jsonEqual((draft as { spec?: unknown }).spec, (old as { spec?: unknown }).spec)) {
         meta.generation = (old.metadata.generation ?? 0) + 1;
       }
@@ -216,7 +224,8 @@ export class Store {
       if (strategy?.prepareForUpdate) draft = strategy.prepareForUpdate(draft, old);
     }
     draft.metadata.resourceVersion = old.metadata.resourceVersion;
-    if (jsonEqual(draft, old)) return old as T;
+    draft = shareUnchanged(draft, old);
+    if (draft === old) return old as T;
     if (old.metadata.deletionTimestamp && isFinalized(draft)) {
       this.remove(kind, old);
       return old as T;
@@ -224,11 +233,16 @@ export class Store {
     return this.commit(kind, draft, old) as T;
   }
 
+  /** Replaces an object's status with `status`, which the caller hands over (no copy is made). */
+  replaceStatus<K extends Kind>(obj: ObjectOfKind<K>, status: unknown): ObjectOfKind<K> {
+    return this.write({ ...obj, status } as ObjectOfKind<K>, 'status', true);
+  }
+
   /** Applies `mutator` to a private copy of the stored object and writes it back. */
   mutate<K extends Kind>(kind: K, namespace: string | undefined, name: string, mutator: (draft: ObjectOfKind<K>) => void, subresource?: Subresource): ObjectOfKind<K> {
     const draft = cloneJson(this.mustGet(kind, namespace, name));
     mutator(draft);
-    return this.update(draft, subresource);
+    return this.write(draft, subresource, true);
   }
 
   /**
@@ -299,6 +313,8 @@ export class Store {
 
   private commit(kind: Kind, draft: KubeObject, old: KubeObject | undefined): KubeObject {
     this.rv += 1;
+    // Unchanged metadata may be shared with the stored (frozen) object: copy it to stamp the version.
+    if (Object.isFrozen(draft.metadata)) draft.metadata = { ...draft.metadata };
     draft.metadata.resourceVersion = String(this.rv);
     const stored = deepFreeze(draft);
     const t = this.table(kind);
@@ -306,8 +322,18 @@ export class Store {
     if (!old) t.sortedKeys = undefined;
     t.objects.set(key, stored);
     for (const index of t.indexes.values()) {
-      if (old) indexRemove(index, key, old);
-      indexAdd(index, key, stored);
+      if (!old) {
+        indexAdd(index, key, stored);
+        continue;
+      }
+      const before = index.fn(old);
+      const after = index.fn(stored);
+      if (before.length === after.length && before.every((k, i) => k === after[i])) {
+        for (const k of after) index.entries.get(k)?.set(key, stored);
+      } else {
+        indexRemove(index, key, old);
+        indexAdd(index, key, stored);
+      }
     }
     const event: StoreEvent = old
       ? { type: 'MODIFIED', kind, rv: this.rv, object: stored, previous: old }

@@ -65,7 +65,10 @@ export class NodeLifecycleController implements Controller {
       this.nodes.add(name);
     });
     store.watch({ kind: 'Pod' }, (e) => {
-      if (e.type !== 'DELETED' && (e.object as Pod).spec.nodeName) this.pods.add(podKey(e.object as Pod));
+      const pod = e.object as Pod;
+      const before = e.previous as Pod | undefined;
+      // Eviction depends on the node and the tolerations, which change only on binding.
+      if (e.type !== 'DELETED' && pod.spec.nodeName && (!before || before.spec.nodeName !== pod.spec.nodeName)) this.pods.add(podKey(pod));
     });
   }
 

@@ -20,6 +20,9 @@ const SOURCE = { component: 'default-scheduler' };
 /** Unschedulable pods are retried at least this often (podMaxInUnschedulablePodsDuration). */
 const RETRY_MS = 5 * 60_000;
 
+/** What nodes outside a pod's `matchFields` pin report. */
+const PREFILTER_REASON = "node(s) didn't satisfy plugin(s) [NodeAffinity]";
+
 /** Why one node was filtered out; `resolvable` failures may be fixed by preemption. */
 interface NodeVerdict {
   reasons: string[];
@@ -78,9 +81,14 @@ export class Scheduler implements Controller {
 
   private schedule(pod: Pod, nodes: readonly Node[], key: string, nowMs: number): void {
     const verdicts = new Map<string, NodeVerdict>();
+    // PreFilter (NodeAffinity): a pod pinned by `matchFields metadata.name` is only checked
+    // against its own nodes; every other node fails NodeAffinity without further work.
+    const pinned = pinnedNodeNames(pod);
+    const candidates = pinned ? pinned.map((n) => this.store.get('Node', undefined, n)).filter((n): n is Node => n !== undefined) : nodes;
+    const skipped = nodes.length - candidates.length;
     let best: Node | undefined;
     let bestLoad = Infinity;
-    for (const node of nodes) {
+    for (const node of candidates) {
       const podsOnNode = this.podsOn(node.metadata.name);
       const verdict = filterNode(pod, node, podsOnNode);
       if (verdict.reasons.length === 0) {
@@ -97,8 +105,8 @@ export class Scheduler implements Controller {
       this.unschedulable.delete(key);
       return;
     }
-    const preemptMsg = this.tryPreempt(pod, nodes, verdicts);
-    const message = fitErrorMessage(nodes.length, verdicts, preemptMsg);
+    const preemptMsg = this.tryPreempt(pod, candidates, verdicts, nodes.length, skipped);
+    const message = fitErrorMessage(nodes.length, verdicts, skipped, preemptMsg);
     this.markUnschedulable(pod, message);
     this.unschedulable.add(key);
     this.queue.addAt(key, nowMs + RETRY_MS);
@@ -136,10 +144,10 @@ export class Scheduler implements Controller {
   }
 
   /** DefaultPreemption: evict lower-priority pods on a node where only resources are short. */
-  private tryPreempt(pod: Pod, nodes: readonly Node[], verdicts: Map<string, NodeVerdict>): string {
+  private tryPreempt(pod: Pod, nodes: readonly Node[], verdicts: Map<string, NodeVerdict>, total: number, skipped: number): string {
     const priority = pod.spec.priority ?? 0;
     let noVictims = 0;
-    let notHelpful = 0;
+    let notHelpful = skipped;
     for (const node of nodes) {
       const verdict = verdicts.get(node.metadata.name);
       if (!verdict) continue;
@@ -174,14 +182,12 @@ export class Scheduler implements Controller {
     const parts: string[] = [];
     if (noVictims) parts.push(`${noVictims} No preemption victims found for incoming pod`);
     if (notHelpful) parts.push(`${notHelpful} Preemption is not helpful for scheduling`);
-    return `preemption: 0/${nodes.length} nodes are available: ${parts.sort().join(', ')}.`;
+    return `preemption: 0/${total} nodes are available: ${parts.sort().join(', ')}.`;
   }
 }
 
 /** The filter plugins in the default scheduler's order; the first failure decides. */
 function filterNode(pod: Pod, node: Node, podsOnNode: readonly Pod[]): NodeVerdict {
-  const pinned = pinnedNodeNames(pod);
-  if (pinned && !pinned.includes(node.metadata.name)) return { reasons: ["node(s) didn't satisfy plugin(s) [NodeAffinity]"], resolvable: false };
   if (node.spec.unschedulable && !tolerationsTolerateTaint(pod.spec.tolerations, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' })) {
     return { reasons: ['node(s) were unschedulable'], resolvable: false };
   }
@@ -221,8 +227,9 @@ function hostPortConflict(pod: Pod, podsOnNode: readonly Pod[]): boolean {
 }
 
 /** FitError.Error(): `0/4 nodes are available: 1 Insufficient cpu, 3 node(s) .... preemption: ...` */
-export function fitErrorMessage(total: number, verdicts: ReadonlyMap<string, NodeVerdict>, preemption: string): string {
+export function fitErrorMessage(total: number, verdicts: ReadonlyMap<string, NodeVerdict>, prefiltered: number, preemption: string): string {
   const histogram = new Map<string, number>();
+  if (prefiltered > 0) histogram.set(PREFILTER_REASON, prefiltered);
   for (const v of verdicts.values()) for (const r of v.reasons) histogram.set(r, (histogram.get(r) ?? 0) + 1);
   const parts = [...histogram].map(([r, n]) => `${n} ${r}`).sort();
   let msg = `0/${total} nodes are available:`;

@@ -53,7 +53,7 @@ export const nodeSchema = z.strictObject({ name: z.string().min(1), ...nodeField
 
 /** `count` nodes named `<namePrefix>1..count` sharing the same settings. */
 export const nodeGeneratorSchema = z.strictObject({
-  count: z.number().int().min(0).max(500),
+  count: z.number().int().min(0).max(10_000),
   namePrefix: z.string().min(1),
   ...nodeFields,
 });

@@ -117,9 +117,9 @@ export class Kubelet implements Controller {
       });
     }
     const status = buildPodStatus(pod, rt, nowMs);
-    this.opts.store.mutate('Pod', pod.metadata.namespace, pod.metadata.name, (p) => {
-      p.status = { ...status, ...(p.status.nominatedNodeName ? { nominatedNodeName: p.status.nominatedNodeName } : {}) };
-    }, 'status');
+    const current = this.opts.store.get('Pod', pod.metadata.namespace, pod.metadata.name) ?? pod;
+    if (current.status.nominatedNodeName) status.nominatedNodeName = current.status.nominatedNodeName;
+    this.opts.store.replaceStatus(current, status);
     const wake = [rt.sandboxReadyAt, rt.stopAt, ...rt.containers.map((c) => c.nextAt)].filter((t): t is number => t !== undefined && t > nowMs);
     if (wake.length) this.queue.addAt(pod.metadata.uid, Math.min(...wake));
   }

@@ -1,0 +1,98 @@
+/**
+ * Simulator benchmarks (`npm run bench`): 5,000 nodes and one DaemonSet tolerating every
+ * taint, under the manual clock. Prints CPU time and RSS for create → all Ready, a full
+ * rolling update with maxUnavailable 10%, and the cost of one reconcile after a single node
+ * change. Targets: each phase ≤ 2 s CPU, RSS ≤ 600 MB, single reconcile ≤ 5 ms.
+ */
+import { performance } from 'node:perf_hooks';
+import type { DaemonSet } from '../src/cluster/types.js';
+import { bootstrapCluster } from '../src/sim/bootstrap.js';
+import { ManualClock } from '../src/sim/clock.js';
+import type { SimCluster } from '../src/sim/cluster.js';
+import { labelNode, setImage } from '../src/sim/operations.js';
+
+const NODES = Number(process.env['BENCH_NODES'] ?? 5000);
+
+interface Result {
+  name: string;
+  value: number;
+  unit: string;
+  target: number;
+}
+
+const results: Result[] = [];
+
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+function rssMb(): number {
+  return process.memoryUsage().rss / 1024 / 1024;
+}
+
+function phase(name: string, target: number, fn: () => void): void {
+  const before = cpuMs();
+  fn();
+  results.push({ name, value: cpuMs() - before, unit: 'ms CPU', target });
+}
+
+function daemonSet(): DaemonSet {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'DaemonSet',
+    metadata: { name: 'everywhere', namespace: 'kube-system', uid: '', resourceVersion: '', creationTimestamp: '' },
+    spec: {
+      selector: { matchLabels: { app: 'everywhere' } },
+      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '10%' } },
+      template: {
+        metadata: { labels: { app: 'everywhere' } },
+        spec: { tolerations: [{ operator: 'Exists' }], containers: [{ name: 'agent', image: 'registry.k8s.io/pause:3.9' }] },
+      },
+    },
+  };
+}
+
+function rolledOut(cluster: SimCluster): boolean {
+  const ds = cluster.store.get('DaemonSet', 'kube-system', 'everywhere');
+  const s = ds?.status;
+  return !!ds && !!s && (s.observedGeneration ?? 0) >= (ds.metadata.generation ?? 0) && (s.updatedNumberScheduled ?? 0) === s.desiredNumberScheduled && (s.numberAvailable ?? 0) === s.desiredNumberScheduled && s.desiredNumberScheduled === NODES + 1;
+}
+
+let cluster!: SimCluster;
+phase(`bootstrap ${NODES} workers + control plane`, 2000, () => {
+  cluster = bootstrapCluster({ nodes: NODES, clock: new ManualClock(Date.UTC(2026, 10, 25, 10, 0, 0)) });
+});
+
+phase(`create DaemonSet → all ${NODES + 1} pods Ready`, 2000, () => {
+  cluster.store.create(daemonSet());
+  if (!cluster.runUntil(() => rolledOut(cluster), 30 * 60_000)) throw new Error('DaemonSet never became ready');
+});
+const rssAfterCreate = rssMb();
+
+phase('rolling update, maxUnavailable 10%', 2000, () => {
+  setImage(cluster, 'kube-system', 'everywhere', 'agent', 'registry.k8s.io/pause:3.10');
+  if (!cluster.runUntil(() => rolledOut(cluster), 60 * 60_000)) throw new Error('rolling update never finished');
+});
+
+// One reconcile after a single node change: warm up, then take the median of several changes.
+const samples: number[] = [];
+for (let i = 0; i < 25; i++) {
+  labelNode(cluster, `worker-${(i % NODES) + 1}`, { [`bench-${i}`]: 'x' });
+  const t = performance.now();
+  cluster.settle();
+  samples.push(performance.now() - t);
+}
+samples.sort((a, b) => a - b);
+results.push({ name: 'one reconcile after a node label change (median of 25)', value: samples[Math.floor(samples.length / 2)] ?? 0, unit: 'ms', target: 5 });
+results.push({ name: 'RSS after create', value: rssAfterCreate, unit: 'MB', target: 600 });
+results.push({ name: 'RSS at end', value: rssMb(), unit: 'MB', target: 600 });
+
+const width = Math.max(...results.map((r) => r.name.length));
+console.log(`learn-daemonsets simulator benchmark — ${NODES} workers, node ${process.version}`);
+for (const r of results) {
+  const ok = r.value <= r.target ? 'ok  ' : 'OVER';
+  console.log(`${ok} ${r.name.padEnd(width)}  ${r.value.toFixed(r.unit === 'ms' ? 2 : 0).padStart(8)} ${r.unit.padEnd(7)} (target ≤ ${r.target})`);
+}
+console.log(`objects: ${cluster.store.count('Pod')} pods, ${cluster.store.count('Event')} events, resourceVersion ${cluster.store.resourceVersion()}`);
+process.exitCode = results.every((r) => r.value <= r.target) ? 0 : 1;
