@@ -11,7 +11,7 @@ import { GarbageCollector } from './controllers/garbage-collector.js';
 import { Kubelet, type KubeletTiming } from './controllers/kubelet/kubelet.js';
 import type { ProcessFactory } from './controllers/kubelet/types.js';
 import { NodeLifecycleController } from './controllers/node-lifecycle.js';
-import { controllerRef } from './controllers/pod-util.js';
+import { controllerRef, targetNodeName } from './controllers/pod-util.js';
 import { Scheduler } from './controllers/scheduler.js';
 import { EventRecorder } from './events.js';
 import type { ImageOverride } from './images.js';
@@ -52,6 +52,9 @@ export class SimCluster {
     this.store = new Store({ clock: this.clock, random: this.random, strategies: opts.strategies?.(this.random) });
     registerIndexes(this.store);
     this.recorder = new EventRecorder(this.store, this.clock);
+    this.store.watch({}, (e) => {
+      if (e.type === 'DELETED') this.recorder.forget(e.object.metadata.uid);
+    });
     this.kubelet = new Kubelet({
       store: this.store,
       clock: this.clock,
@@ -153,14 +156,15 @@ export class SimCluster {
 }
 
 function registerIndexes(store: Store): void {
-  store.addIndex('Pod', 'node', (o) => (o.kind === 'Pod' && o.spec.nodeName ? [o.spec.nodeName] : []));
-  for (const kind of ['DaemonSet', 'Pod', 'ControllerRevision'] as const) store.addIndex(kind, 'uid', (o) => [o.metadata.uid]);
+  store.addIndex('Pod', 'node', (o) => (o.kind === 'Pod' ? o.spec.nodeName || undefined : undefined));
+  store.addIndex('Pod', 'target', (o) => (o.kind === 'Pod' ? targetNodeName(o) : undefined));
+  for (const kind of ['DaemonSet', 'Pod', 'ControllerRevision'] as const) store.addIndex(kind, 'uid', (o) => o.metadata.uid);
   for (const kind of ['Pod', 'ControllerRevision'] as const) {
-    store.addIndex(kind, 'controller', (o) => {
-      const ref = controllerRef(o);
-      return ref ? [ref.uid] : [];
+    store.addIndex(kind, 'controller', (o) => controllerRef(o)?.uid);
+    store.addIndex(kind, 'orphan', (o) => (controllerRef(o) ? undefined : (o.metadata.namespace ?? '')));
+    store.addIndex(kind, 'owner', (o) => {
+      const refs = o.metadata.ownerReferences;
+      return !refs ? undefined : refs.length === 1 ? refs[0]?.uid : refs.map((r) => r.uid);
     });
-    store.addIndex(kind, 'orphan', (o) => (controllerRef(o) ? [] : [o.metadata.namespace ?? '']));
-    store.addIndex(kind, 'owner', (o) => (o.metadata.ownerReferences ?? []).map((r) => r.uid));
   }
 }

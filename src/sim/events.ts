@@ -27,7 +27,8 @@ export interface EventInput {
 
 /** Writes and aggregates events into the store. */
 export class EventRecorder {
-  private readonly names = new Map<string, string>();
+  /** Event names by involved object uid, then by (reason, message, source, fieldPath). */
+  private readonly names = new Map<string, Map<string, string>>();
   private seq = 0;
 
   constructor(
@@ -38,10 +39,15 @@ export class EventRecorder {
   /** Records one occurrence; never throws (an event must not break a controller). */
   record(input: EventInput): void {
     const { object, source } = input;
-    const key = [object.metadata.uid, input.reason, input.message, source.component, source.host ?? '', input.fieldPath ?? ''].join('\u0000');
+    const key = `${input.reason}\u0000${input.message}\u0000${source.component}\u0000${source.host ?? ''}\u0000${input.fieldPath ?? ''}`;
+    let byObject = this.names.get(object.metadata.uid);
+    if (!byObject) {
+      byObject = new Map();
+      this.names.set(object.metadata.uid, byObject);
+    }
     const now = isoSeconds(this.clock.now());
     const namespace = object.metadata.namespace ?? 'default';
-    const existingName = this.names.get(key);
+    const existingName = byObject.get(key);
     if (existingName && this.store.get('Event', namespace, existingName)) {
       this.store.mutate('Event', namespace, existingName, (ev) => {
         ev.count += 1;
@@ -77,10 +83,15 @@ export class EventRecorder {
     };
     try {
       this.store.create(event, true);
-      this.names.set(key, name);
+      byObject.set(key, name);
     } catch {
       // Events are best effort, as in Kubernetes (e.g. the namespace is terminating).
     }
+  }
+
+  /** Forgets aggregation state for an object that is gone. */
+  forget(uid: string): void {
+    this.names.delete(uid);
   }
 
   /** Hex of Unix nanoseconds, made unique within this recorder. */

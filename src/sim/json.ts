@@ -76,6 +76,8 @@ export function canonicalJson(value: unknown): string {
 export function shareUnchanged<T>(next: T, prev: unknown): T {
   if (next === prev) return next;
   if (next === null || prev === null || typeof next !== 'object' || typeof prev !== 'object') return next;
+  // A frozen subtree taken from elsewhere cannot be edited; compare it whole instead.
+  if (Object.isFrozen(next)) return jsonEqual(next, prev) ? (prev as T) : next;
   if (Array.isArray(next)) {
     if (!Array.isArray(prev)) return next;
     let same = next.length === prev.length;

@@ -8,7 +8,7 @@ import { StoreError } from './errors.js';
 import { randomSuffix, type Random } from './random.js';
 import { resourceInfo } from './resources.js';
 import type { KindStrategy } from './store.js';
-import { defaultDaemonSet, defaultNamespace, defaultNode, defaultPod, prepareDaemonSetForCreate, prepareDaemonSetForUpdate } from './strategy/defaults.js';
+import { applyPodDefaults, defaultDaemonSet, defaultNamespace, defaultNode, prepareDaemonSetForCreate, prepareDaemonSetForUpdate } from './strategy/defaults.js';
 import {
   invalidMessage,
   statusCauses,
@@ -52,7 +52,7 @@ export function kindStrategies(random: Random): Partial<Record<Kind, KindStrateg
     },
     Pod: {
       prepareForCreate: (obj) => {
-        const pod = defaultPod(obj as NewObject<Pod>, { apiAccessVolumeSuffix: randomSuffix(random) }) as Pod;
+        const pod = applyPodDefaults(obj as NewObject<Pod>, { apiAccessVolumeSuffix: randomSuffix(random) }) as Pod;
         return check(pod, validatePod(pod));
       },
       prepareForUpdate: (obj) => check(obj, validatePod(obj as Pod)),

@@ -35,13 +35,13 @@ export function randomSuffix(rng: Random, n = 5): string {
 
 /** A version-4 UUID string from the seeded source. */
 export function randomUid(rng: Random): string {
-  const hex = (count: number) => {
-    let s = '';
-    for (let i = 0; i < count; i++) s += Math.floor(rng.next() * 16).toString(16);
-    return s;
-  };
-  const variant = '89ab'[Math.floor(rng.next() * 4)] ?? '8';
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+  const word = () => (Math.floor(rng.next() * 0x1_0000_0000) >>> 0).toString(16).padStart(8, '0');
+  const a = word();
+  const b = word();
+  const c = word();
+  const d = word();
+  const variant = '89ab'[parseInt(c[0] ?? '0', 16) & 3] ?? '8';
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
 }
 
 /** FNV-1a 32-bit over a string's UTF-16 code units folded to bytes (deterministic, fast). */

@@ -32,8 +32,18 @@ export interface DeleteOptions {
 /** What `update` writes: the main resource (spec, metadata) or only the status subresource. */
 export type Subresource = 'status' | undefined;
 
-/** A secondary index: the keys an object is filed under. */
-export type IndexFn = (obj: KubeObject) => readonly string[];
+/** A secondary index: the key (or keys) an object is filed under, if any. */
+export type IndexFn = (obj: KubeObject) => string | readonly string[] | undefined;
+
+function sameKeys(a: string | readonly string[] | undefined, b: string | readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object') return false;
+  return a.length === b.length && a.every((k, i) => k === b[i]);
+}
+
+function keysOf(k: string | readonly string[] | undefined): readonly string[] {
+  return k === undefined ? [] : typeof k === 'string' ? [k] : k;
+}
 
 interface Index {
   fn: IndexFn;
@@ -190,7 +200,8 @@ export class Store {
     return this.write(input, subresource, false);
   }
 
-  private write<T extends KubeObject>(input: T, subresource: Subresource, owned: boolean): T {
+  /** `all` is the system's own write of spec and status together (e.g. binding a pod). */
+  private write<T extends KubeObject>(input: T, subresource: Subresource | 'all', owned: boolean): T {
     const kind = input.kind;
     const info = resourceInfo(kind);
     const ns = info.namespaced ? input.metadata.namespace : undefined;
@@ -216,11 +227,12 @@ export class Store {
       setOptional(meta, 'deletionTimestamp', old.metadata.deletionTimestamp);
       setOptional(meta, 'deletionGracePeriodSeconds', old.metadata.deletionGracePeriodSeconds);
       setOptional(meta, 'generation', old.metadata.generation);
-      if (info.hasStatus) (draft as { status?: unknown }).status = (old as { status?: unknown }).status;
+      if (info.hasStatus && subresource !== 'all') (draft as { status?: unknown }).status = (old as { status?: unknown }).status;
       if (info.tracksGeneration && !jsonEqual((draft as { spec?: unknown }).spec, (old as { spec?: unknown }).spec)) {
         meta.generation = (old.metadata.generation ?? 0) + 1;
       }
-      const strategy = this.strategies[kind];
+      // The system's own combined writes (binding) skip the user-facing write rules.
+      const strategy = subresource === 'all' ? undefined : this.strategies[kind];
       if (strategy?.prepareForUpdate) draft = strategy.prepareForUpdate(draft, old);
     }
     draft.metadata.resourceVersion = old.metadata.resourceVersion;
@@ -231,6 +243,14 @@ export class Store {
       return old as T;
     }
     return this.commit(kind, draft, old) as T;
+  }
+
+  /**
+   * Replaces an object whose new version the caller built by copying only what it changed
+   * (spread copies; unchanged parts may be the stored, frozen ones). No deep copy is made.
+   */
+  replace<T extends KubeObject>(obj: T, opts: { withStatus?: boolean } = {}): T {
+    return this.write({ ...obj, metadata: { ...obj.metadata } }, opts.withStatus ? 'all' : undefined, true);
   }
 
   /** Replaces an object's status with `status`, which the caller hands over (no copy is made). */
@@ -328,8 +348,8 @@ export class Store {
       }
       const before = index.fn(old);
       const after = index.fn(stored);
-      if (before.length === after.length && before.every((k, i) => k === after[i])) {
-        for (const k of after) index.entries.get(k)?.set(key, stored);
+      if (sameKeys(before, after)) {
+        for (const k of keysOf(after)) index.entries.get(k)?.set(key, stored);
       } else {
         indexRemove(index, key, old);
         indexAdd(index, key, stored);
@@ -372,7 +392,7 @@ function removeItem(list: string[], item: string): void {
 }
 
 function indexAdd(index: Index, key: string, obj: KubeObject): void {
-  for (const k of index.fn(obj)) {
+  for (const k of keysOf(index.fn(obj))) {
     let bucket = index.entries.get(k);
     if (!bucket) {
       bucket = new Map();
@@ -383,7 +403,7 @@ function indexAdd(index: Index, key: string, obj: KubeObject): void {
 }
 
 function indexRemove(index: Index, key: string, obj: KubeObject): void {
-  for (const k of index.fn(obj)) {
+  for (const k of keysOf(index.fn(obj))) {
     const bucket = index.entries.get(k);
     if (!bucket) continue;
     bucket.delete(key);

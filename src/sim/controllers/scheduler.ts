@@ -118,11 +118,12 @@ export class Scheduler implements Controller {
 
   private bind(pod: Pod, nodeName: string): void {
     const now = isoSeconds(this.clock.now());
-    const bound = this.store.mutate('Pod', pod.metadata.namespace, pod.metadata.name, (p) => {
-      p.spec.nodeName = nodeName;
-      delete p.status.nominatedNodeName;
-      p.status.conditions = upsertCondition(p.status.conditions, { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now });
-    });
+    const { nominatedNodeName: _nominated, ...status } = pod.status;
+    const bound = this.store.replace<Pod>({
+      ...pod,
+      spec: { ...pod.spec, nodeName },
+      status: { ...status, conditions: upsertCondition(pod.status.conditions, { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: now }) },
+    }, { withStatus: true });
     this.recorder.record({ object: bound, type: 'Normal', reason: 'Scheduled', message: `Successfully assigned ${pod.metadata.namespace}/${pod.metadata.name} to ${nodeName}`, source: SOURCE });
   }
 

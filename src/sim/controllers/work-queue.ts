@@ -1,10 +1,14 @@
 /**
  * A controller's queue of keys to process now or at a later instant (the simulator's
- * equivalent of client-go's rate-limited work queue, driven by the injected clock).
+ * equivalent of client-go's rate-limited work queue, driven by the injected clock). Keys due
+ * later are bucketed by instant, so thousands of pods waking at the same moments stay cheap.
  */
 export class WorkQueue {
   private readonly now = new Set<string>();
-  private readonly later = new Map<string, number>();
+  private readonly dueAt = new Map<string, number>();
+  private readonly buckets = new Map<number, Set<string>>();
+  /** Distinct instants with keys, ascending. */
+  private times: number[] = [];
 
   /** Queues a key for the current instant. */
   add(key: string): void {
@@ -13,40 +17,73 @@ export class WorkQueue {
 
   /** Queues a key for `atMs` (the earliest request wins). */
   addAt(key: string, atMs: number): void {
-    const current = this.later.get(key);
-    if (current === undefined || atMs < current) this.later.set(key, atMs);
+    const current = this.dueAt.get(key);
+    if (current !== undefined) {
+      if (current <= atMs) return;
+      this.removeFromBucket(key, current);
+    }
+    this.dueAt.set(key, atMs);
+    let bucket = this.buckets.get(atMs);
+    if (!bucket) {
+      bucket = new Set();
+      this.buckets.set(atMs, bucket);
+      this.insertTime(atMs);
+    }
+    bucket.add(key);
   }
 
   /** True when a key is due at `nowMs`. */
   hasDue(nowMs: number): boolean {
-    if (this.now.size > 0) return true;
-    for (const at of this.later.values()) if (at <= nowMs) return true;
-    return false;
+    return this.now.size > 0 || (this.times.length > 0 && (this.times[0] as number) <= nowMs);
   }
 
   /** Removes and returns every key due at `nowMs`. */
   takeDue(nowMs: number): string[] {
     const out = new Set(this.now);
     this.now.clear();
-    for (const [key, at] of this.later) {
-      if (at <= nowMs) {
+    while (this.times.length > 0 && (this.times[0] as number) <= nowMs) {
+      const t = this.times.shift() as number;
+      for (const key of this.buckets.get(t) ?? []) {
         out.add(key);
-        this.later.delete(key);
+        this.dueAt.delete(key);
       }
+      this.buckets.delete(t);
     }
     return [...out];
   }
 
   /** The earliest future instant a key is queued for. */
   nextAt(): number | undefined {
-    let min: number | undefined;
-    for (const at of this.later.values()) if (min === undefined || at < min) min = at;
-    return min;
+    return this.times[0];
   }
 
   /** Forgets everything (used when restoring a checkpoint). */
   clear(): void {
     this.now.clear();
-    this.later.clear();
+    this.dueAt.clear();
+    this.buckets.clear();
+    this.times = [];
+  }
+
+  private removeFromBucket(key: string, at: number): void {
+    const bucket = this.buckets.get(at);
+    if (!bucket) return;
+    bucket.delete(key);
+    if (bucket.size === 0) {
+      this.buckets.delete(at);
+      const i = this.times.indexOf(at);
+      if (i >= 0) this.times.splice(i, 1);
+    }
+  }
+
+  private insertTime(at: number): void {
+    let lo = 0;
+    let hi = this.times.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.times[mid] as number) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    this.times.splice(lo, 0, at);
   }
 }

@@ -3,6 +3,7 @@
  * and status on create and update. Rolling updates and `rollout undo` key off these numbers.
  */
 import type { DaemonSet, DaemonSetStatus, NewObject } from '../../cluster/types.js';
+import { cloneJson } from '../json.js';
 import { semanticEqual } from './semantic-equal.js';
 
 /** apps/v1 keeps the internal templateGeneration in this annotation. */
@@ -20,7 +21,7 @@ function templateGeneration(ds: NewObject<DaemonSet>): number {
 
 /** `PrepareForCreate`: status reset, generation 1, template generation 1 (annotation "1" unless higher). */
 export function prepareDaemonSetForCreate(ds: NewObject<DaemonSet>): NewObject<DaemonSet> {
-  const out = structuredClone(ds);
+  const out = cloneJson(ds);
   const gen = Math.max(1, templateGeneration(ds));
   out.metadata.generation = 1;
   out.metadata.annotations = { ...(out.metadata.annotations ?? {}), [TEMPLATE_GENERATION_ANNOTATION]: String(gen) };
@@ -34,10 +35,10 @@ export function prepareDaemonSetForCreate(ds: NewObject<DaemonSet>): NewObject<D
  * always reflects the server's template generation, whatever the writer sent.
  */
 export function prepareDaemonSetForUpdate(old: NewObject<DaemonSet>, ds: NewObject<DaemonSet>): NewObject<DaemonSet> {
-  const out = structuredClone(ds);
+  const out = cloneJson(ds);
   const oldGen = old.metadata.generation ?? 1;
   let tmplGen = templateGeneration(old);
-  out.status = structuredClone(old.status ?? zeroStatus());
+  out.status = cloneJson(old.status ?? zeroStatus());
   out.metadata.generation = oldGen;
   if (!semanticEqual(old.spec.template, ds.spec.template)) {
     tmplGen += 1;

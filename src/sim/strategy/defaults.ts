@@ -4,6 +4,7 @@
  * and serves matches `kubectl get -o yaml` on a real v1.32 cluster.
  */
 import type { DaemonSet, Namespace, NewObject, Node, Pod, PodTemplateSpec, Toleration, Volume } from '../../cluster/types.js';
+import { cloneJson } from '../json.js';
 import { applyPodOnlyDefaults, applyPodSpecDefaults, canonicalizeResourceList } from './defaults-pod.js';
 
 export { prepareDaemonSetForCreate, prepareDaemonSetForUpdate, TEMPLATE_GENERATION_ANNOTATION } from './daemonset-strategy.js';
@@ -15,7 +16,7 @@ const SERVICE_ACCOUNT_MOUNT = '/var/run/secrets/kubernetes.io/serviceaccount';
 
 /** Defaults of a pod template: the pod spec's, plus `metadata.creationTimestamp: null`. */
 export function defaultPodTemplateSpec(template: PodTemplateSpec): PodTemplateSpec {
-  const out = structuredClone(template);
+  const out = cloneJson(template);
   out.metadata = { ...(out.metadata ?? {}), creationTimestamp: null };
   out.spec ??= { containers: [] };
   applyPodSpecDefaults(out.spec);
@@ -24,7 +25,7 @@ export function defaultPodTemplateSpec(template: PodTemplateSpec): PodTemplateSp
 
 /** `SetDefaults_DaemonSet`: RollingUpdate 1/0 when the type is RollingUpdate or absent, history 10. */
 export function defaultDaemonSet(ds: NewObject<DaemonSet>): NewObject<DaemonSet> {
-  const out = structuredClone(ds);
+  const out = cloneJson(ds);
   const strategy = { ...(out.spec.updateStrategy ?? {}) };
   if (strategy.type === undefined || String(strategy.type) === '') strategy.type = 'RollingUpdate';
   if (strategy.type === 'RollingUpdate') {
@@ -70,7 +71,11 @@ function withDefaultTolerations(tolerations: readonly Toleration[]): Toleration[
 
 /** Pod defaults plus the admission plugins every cluster runs (service account, priority, tolerations). */
 export function defaultPod(pod: NewObject<Pod>, opts: PodDefaultOptions = {}): NewObject<Pod> {
-  const out = structuredClone(pod);
+  return applyPodDefaults(cloneJson(pod), opts);
+}
+
+/** {@link defaultPod} in place, for a pod the caller already owns (the store's private copy). */
+export function applyPodDefaults(out: NewObject<Pod>, opts: PodDefaultOptions = {}): NewObject<Pod> {
   const spec = out.spec;
   applyPodSpecDefaults(spec);
   applyPodOnlyDefaults(spec);
@@ -94,7 +99,7 @@ export function defaultPod(pod: NewObject<Pod>, opts: PodDefaultOptions = {}): N
 
 /** `SetDefaults_NodeStatus`: allocatable copies capacity when absent; quantities canonical. */
 export function defaultNode(node: NewObject<Node>): NewObject<Node> {
-  const out = structuredClone(node);
+  const out = cloneJson(node);
   out.spec ??= {};
   out.status ??= {};
   const capacity = canonicalizeResourceList(out.status.capacity);
@@ -106,7 +111,7 @@ export function defaultNode(node: NewObject<Node>): NewObject<Node> {
 
 /** Namespace create (strategy + defaults): `kubernetes` finalizer, phase Active, the `kubernetes.io/metadata.name` label. */
 export function defaultNamespace(ns: NewObject<Namespace>): NewObject<Namespace> {
-  const out = structuredClone(ns);
+  const out = cloneJson(ns);
   const name = out.metadata.name ?? '';
   out.metadata.labels = { ...(out.metadata.labels ?? {}), 'kubernetes.io/metadata.name': name };
   const finalizers = out.spec?.finalizers ?? [];

@@ -5,17 +5,18 @@
  */
 import { nodeShouldRunDaemonPod } from '../../../cluster/daemon-placement.js';
 import { matchesLabelSelector } from '../../../cluster/labels.js';
-import type { ControllerRevision, DaemonSet, KubeObject, Node, Pod } from '../../../cluster/types.js';
+import type { ControllerRevision, DaemonSet, KubeObject, Node, OwnerReference, Pod } from '../../../cluster/types.js';
 import { StoreError } from '../../errors.js';
 import type { EventRecorder } from '../../events.js';
 import { jsonEqual } from '../../json.js';
 import type { Store } from '../../store.js';
 import type { Controller } from '../controller.js';
-import { controllerRef, isPodTerminal, targetNodeName } from '../pod-util.js';
+import { controllerRef, targetNodeName } from '../pod-util.js';
 import { WorkQueue } from '../work-queue.js';
 import { REVISION_HASH_LABEL, planHistory, planHistoryCleanup, templateGeneration } from './history.js';
 import { planDaemonSet, type Placement } from './plan.js';
 import { newDaemonPod } from './pod-template.js';
+import { DaemonSetState } from './state.js';
 
 /** Pods created per sync at most (the real controller's burstReplicas). */
 export const BURST_REPLICAS = 250;
@@ -31,6 +32,7 @@ export class DaemonSetController implements Controller {
   readonly name = 'daemonset-controller';
   private readonly queue = new WorkQueue();
   private readonly placements = new Map<string, PlacementCache>();
+  private readonly states = new Map<string, DaemonSetState>();
   private readonly failedBackoff = new Map<string, { delayMs: number; lastMs: number }>();
 
   constructor(
@@ -42,19 +44,47 @@ export class DaemonSetController implements Controller {
       if (e.type === 'MODIFIED' && e.previous && !nodeSchedulingChanged(e.previous, e.object)) return;
       for (const ds of store.list('DaemonSet')) this.queue.add(keyOf(ds));
     });
-    const enqueueOwner = (obj: KubeObject, previous?: KubeObject) => {
-      for (const o of previous ? [obj, previous] : [obj]) {
+    store.watch({ kind: 'Pod' }, (e) => this.onPod(e.object as Pod, e.previous as Pod | undefined));
+    store.watch({ kind: 'ControllerRevision' }, (e) => {
+      for (const o of e.previous ? [e.object, e.previous] : [e.object]) {
         const ref = controllerRef(o);
         if (ref?.kind === 'DaemonSet') this.queue.add(`${o.metadata.namespace}/${ref.name}`);
       }
-      if (!controllerRef(obj) && !obj.metadata.deletionTimestamp) {
-        for (const ds of store.list('DaemonSet', obj.metadata.namespace)) {
-          if (matchesLabelSelector(ds.spec.selector, obj.metadata.labels)) this.queue.add(keyOf(ds));
-        }
+      if (!controllerRef(e.object)) this.enqueueMatching(e.object);
+    });
+  }
+
+  /** A pod changed: its DaemonSet re-reads that node; label changes and orphans are claim candidates. */
+  private onPod(pod: Pod, previous: Pod | undefined): void {
+    if (previous && !relevantPodChange(previous, pod)) return;
+    for (const o of previous ? [pod, previous] : [pod]) {
+      const ref = controllerRef(o);
+      if (ref?.kind !== 'DaemonSet') continue;
+      const key = `${o.metadata.namespace}/${ref.name}`;
+      const state = this.states.get(key);
+      if (state && state.uid === ref.uid) {
+        const node = targetNodeName(o);
+        if (node) state.dirty.add(node);
+        if (previous && previous.metadata.labels !== pod.metadata.labels) state.claimCandidates.add(pod.metadata.name);
       }
-    };
-    store.watch({ kind: 'Pod' }, (e) => enqueueOwner(e.object, e.previous));
-    store.watch({ kind: 'ControllerRevision' }, (e) => enqueueOwner(e.object, e.previous));
+      this.queue.add(key);
+    }
+    if (!controllerRef(pod) && !pod.metadata.deletionTimestamp) {
+      for (const key of this.enqueueMatching(pod)) this.states.get(key)?.claimCandidates.add(pod.metadata.name);
+    }
+  }
+
+  /** Queues every DaemonSet in the object's namespace whose selector matches it; returns their keys. */
+  private enqueueMatching(obj: KubeObject): string[] {
+    const keys: string[] = [];
+    for (const ds of this.store.list('DaemonSet', obj.metadata.namespace)) {
+      if (matchesLabelSelector(ds.spec.selector, obj.metadata.labels)) {
+        const key = keyOf(ds);
+        this.queue.add(key);
+        keys.push(key);
+      }
+    }
+    return keys;
   }
 
   hasWork(nowMs: number): boolean {
@@ -74,6 +104,7 @@ export class DaemonSetController implements Controller {
     const ds = this.store.get('DaemonSet', namespace, name);
     if (!ds) {
       this.placements.delete(key);
+      this.states.delete(key);
       return;
     }
     if (ds.spec.selector && Object.keys(ds.spec.selector).length === 0) {
@@ -82,7 +113,14 @@ export class DaemonSetController implements Controller {
     }
     if (ds.metadata.deletionTimestamp) return;
 
-    const pods = this.claim('Pod', ds) as Pod[];
+    let state = this.states.get(key);
+    if (!state || state.uid !== ds.metadata.uid) {
+      state = new DaemonSetState(ds.metadata.uid);
+      this.states.set(key, state);
+    }
+    if (state.full) this.claim('Pod', ds);
+    else this.claimCandidates(ds, state);
+    state.refresh(this.store);
     const revisions = this.claim('ControllerRevision', ds) as ControllerRevision[];
     const history = planHistory(ds, revisions);
     if (history.collision) {
@@ -100,25 +138,19 @@ export class DaemonSetController implements Controller {
     }
     for (const dup of history.deleteDuplicates) this.tryDelete('ControllerRevision', namespace, dup);
 
-    const podsByNode = new Map<string, Pod[]>();
-    for (const pod of pods) {
-      if (isPodTerminal(pod) && pod.metadata.deletionTimestamp) continue;
-      const node = targetNodeName(pod);
-      if (!node) continue;
-      const list = podsByNode.get(node);
-      if (list) list.push(pod);
-      else podsByNode.set(node, [pod]);
-    }
     const placementOf = this.placementFor(ds, key);
-    const plan = planDaemonSet({
-      ds,
-      hash: history.hash,
-      nodes: this.store.list('Node'),
-      podsByNode,
-      placement: placementOf,
-      failedBackoffUntil: (node) => this.failedBackoffUntil(`${ds.metadata.uid}/${node}`),
-      nowMs,
-    });
+    const plan = planDaemonSet(
+      {
+        ds,
+        hash: history.hash,
+        nodes: this.store.list('Node'),
+        podsByNode: state.podsByNode,
+        placement: placementOf,
+        failedBackoffUntil: (node) => this.failedBackoffUntil(`${ds.metadata.uid}/${node}`),
+        nowMs,
+      },
+      state,
+    );
 
     for (const node of plan.failedBackoffNodes) this.advanceFailedBackoff(`${ds.metadata.uid}/${node}`, nowMs);
     for (const ev of plan.events) this.recorder.record({ object: ds, ...ev, source: SOURCE });
@@ -142,8 +174,14 @@ export class DaemonSetController implements Controller {
     }
     if (plan.deletePods.length > BURST_REPLICAS) this.queue.add(key);
 
-    const liveHashes = new Set(pods.map((p) => p.metadata.labels?.[REVISION_HASH_LABEL] ?? '').filter(Boolean));
-    for (const old of planHistoryCleanup(ds, history.old, liveHashes)) this.tryDelete('ControllerRevision', namespace, old);
+    if (history.old.length > (ds.spec.revisionHistoryLimit ?? 10)) {
+      const liveHashes = new Set<string>();
+      for (const p of state.allPods()) {
+        const h = p.metadata.labels?.[REVISION_HASH_LABEL];
+        if (h) liveHashes.add(h);
+      }
+      for (const old of planHistoryCleanup(ds, history.old, liveHashes)) this.tryDelete('ControllerRevision', namespace, old);
+    }
 
     const fresh = this.store.get('DaemonSet', namespace, name);
     if (fresh && !jsonEqual(fresh.status, plan.status)) {
@@ -152,6 +190,32 @@ export class DaemonSetController implements Controller {
       }, 'status');
     }
     if (plan.requeueAt !== undefined) this.queue.addAt(key, plan.requeueAt);
+  }
+
+  /** Adoption and release for the pods whose labels or ownership changed since the last sync. */
+  private claimCandidates(ds: DaemonSet, state: DaemonSetState): void {
+    const ns = ds.metadata.namespace;
+    for (const name of state.claimCandidates) {
+      const pod = this.store.get('Pod', ns, name);
+      if (!pod || pod.metadata.deletionTimestamp) continue;
+      const ref = controllerRef(pod);
+      const matches = matchesLabelSelector(ds.spec.selector, pod.metadata.labels);
+      if (ref?.uid === ds.metadata.uid && !matches) {
+        this.store.mutate('Pod', ns, name, (o) => {
+          o.metadata.ownerReferences = o.metadata.ownerReferences?.filter((r) => r.uid !== ds.metadata.uid);
+          if (o.metadata.ownerReferences?.length === 0) delete o.metadata.ownerReferences;
+        });
+      } else if (!ref && matches) {
+        this.store.mutate('Pod', ns, name, (o) => {
+          o.metadata.ownerReferences = [...(o.metadata.ownerReferences ?? []), ownerRef(ds)];
+        });
+      } else {
+        continue;
+      }
+      const node = targetNodeName(pod);
+      if (node) state.dirty.add(node);
+    }
+    state.claimCandidates.clear();
   }
 
   /** ClaimPods / ClaimControllerRevisions: adopt matching orphans, release non-matching owned objects. */
@@ -171,10 +235,7 @@ export class DaemonSetController implements Controller {
     for (const obj of this.store.byIndex(kind, 'orphan', ns ?? '')) {
       if (obj.metadata.deletionTimestamp || !matchesLabelSelector(ds.spec.selector, obj.metadata.labels)) continue;
       const adopted = this.store.mutate(kind, ns, obj.metadata.name, (o: KubeObject) => {
-        o.metadata.ownerReferences = [
-          ...(o.metadata.ownerReferences ?? []),
-          { apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.metadata.name, uid: ds.metadata.uid, controller: true, blockOwnerDeletion: true },
-        ];
+        o.metadata.ownerReferences = [...(o.metadata.ownerReferences ?? []), ownerRef(ds)];
       });
       owned.push(adopted);
     }
@@ -219,6 +280,19 @@ export class DaemonSetController implements Controller {
       throw err;
     }
   }
+}
+
+/** Only these pod changes can change a DaemonSet's decision (kubelet progress otherwise cannot). */
+function relevantPodChange(a: Pod, b: Pod): boolean {
+  if (a.metadata.labels !== b.metadata.labels || a.metadata.ownerReferences !== b.metadata.ownerReferences) return true;
+  if (a.metadata.deletionTimestamp !== b.metadata.deletionTimestamp || a.spec.nodeName !== b.spec.nodeName || a.status.phase !== b.status.phase) return true;
+  const ra = a.status.conditions?.find((c) => c.type === 'Ready');
+  const rb = b.status.conditions?.find((c) => c.type === 'Ready');
+  return ra?.status !== rb?.status || ra?.lastTransitionTime !== rb?.lastTransitionTime;
+}
+
+function ownerRef(ds: DaemonSet): OwnerReference {
+  return { apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.metadata.name, uid: ds.metadata.uid, controller: true, blockOwnerDeletion: true };
 }
 
 function keyOf(obj: KubeObject): string {

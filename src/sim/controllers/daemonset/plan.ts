@@ -52,98 +52,168 @@ export function isPodUpdated(pod: Pod, hash: string, generation: number | undefi
   return (hash !== '' && labels[REVISION_HASH_LABEL] === hash) || (generation !== undefined && labels[TEMPLATE_GENERATION_LABEL] === String(generation));
 }
 
+/** What one node contributes to a sync: manage()'s actions, status counts, rolling-update view. */
+export interface NodePlan {
+  create: boolean;
+  deletePods: string[];
+  failedBackoff: boolean;
+  events: DsEvent[];
+  desired: number;
+  current: number;
+  ready: number;
+  available: number;
+  updated: number;
+  misscheduled: number;
+  requeueAt?: number;
+  nodePods?: NodePods;
+  /** Depends only on the node, its pods and the DaemonSet (not on the time): safe to reuse. */
+  cacheable: boolean;
+}
+
+/** Reuses node plans whose inputs did not change since the last sync (the controller's memo). */
+export interface NodePlanCache {
+  lookup(node: Node, contextKey: string): NodePlan | undefined;
+  store(node: Node, contextKey: string, plan: NodePlan): void;
+}
+
+interface NodeContext {
+  hash: string;
+  generation: number | undefined;
+  minReady: number;
+  surge: boolean;
+  nowMs: number;
+  failedBackoffUntil: (nodeName: string) => number | undefined;
+}
+
+/** podsShouldBeOnNode + this node's share of updateDaemonSetStatus, for one node. */
+export function planNode(ctx: NodeContext, name: string, placement: Placement, pods: readonly Pod[]): NodePlan {
+  const { shouldRun, shouldContinueRunning } = placement;
+  const { hash, generation, minReady, nowMs } = ctx;
+  const plan: NodePlan = { create: false, deletePods: [], failedBackoff: false, events: [], desired: 0, current: 0, ready: 0, available: 0, updated: 0, misscheduled: 0, cacheable: minReady === 0 };
+  const deleting = new Set<string>();
+  const requeue = (t: number | undefined) => {
+    if (t !== undefined && t > nowMs && (plan.requeueAt === undefined || t < plan.requeueAt)) plan.requeueAt = t;
+  };
+  // manage(): podsShouldBeOnNode
+  if (shouldRun && pods.length === 0) {
+    plan.create = true;
+  } else if (shouldContinueRunning) {
+    const running: Pod[] = [];
+    for (const pod of pods) {
+      if (pod.metadata.deletionTimestamp) continue;
+      if (pod.status.phase === 'Failed') {
+        plan.cacheable = false;
+        // failedPodsBackoff.Next runs for the first failed pod, so any further failed pod on
+        // the node is already in backoff within the same sync: one kill per node per sync.
+        if (plan.failedBackoff) continue;
+        const until = ctx.failedBackoffUntil(name);
+        if (until !== undefined && until > nowMs) {
+          requeue(until);
+          continue;
+        }
+        plan.failedBackoff = true;
+        plan.events.push({ type: 'Warning', reason: 'FailedDaemonPod', message: `Found failed daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${name}, will try to kill it` });
+        deleting.add(pod.metadata.name);
+      } else if (pod.status.phase === 'Succeeded') {
+        plan.cacheable = false;
+        plan.events.push({ type: 'Normal', reason: 'SucceededDaemonPod', message: `Found succeeded daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${name}, will try to delete it` });
+        deleting.add(pod.metadata.name);
+      } else {
+        running.push(pod);
+      }
+    }
+    if (pruneExcess(running, ctx.surge, shouldRun, hash, minReady, nowMs, deleting)) plan.create = true;
+  } else if (pods.length > 0) {
+    for (const pod of pods) if (!pod.metadata.deletionTimestamp) deleting.add(pod.metadata.name);
+  }
+
+  // updateDaemonSetStatus()
+  if (shouldRun) {
+    plan.desired = 1;
+    if (pods.length > 0) {
+      plan.current = 1;
+      const oldest = (pods.length === 1 ? pods[0] : [...pods].sort(compareByCreation)[0]) as Pod;
+      if (isPodReady(oldest)) {
+        plan.ready = 1;
+        if (isPodAvailable(oldest, minReady, nowMs)) plan.available = 1;
+        else requeue(availableAt(oldest, minReady));
+      }
+      if (isPodUpdated(oldest, hash, generation)) plan.updated = 1;
+    }
+  } else if (pods.length > 0) {
+    plan.misscheduled = 1;
+  }
+
+  if (shouldRun || pods.length > 0) {
+    const created = plan.create ? [pendingNewPod(hash, generation)] : [];
+    const np = splitPods(name, [...pods, ...created], hash, generation, shouldRun, deleting);
+    if (minReady === 0) {
+      if (np.oldPod) np.oldAvailable = isPodReady(np.oldPod);
+      if (np.newPod) np.newAvailable = isPodReady(np.newPod);
+    }
+    plan.nodePods = np;
+  }
+  plan.deletePods = [...deleting];
+  if (plan.requeueAt !== undefined) plan.cacheable = false;
+  return plan;
+}
+
 /** Decides one sync of a DaemonSet. */
-export function planDaemonSet(input: DaemonSetPlanInput): DaemonSetPlan {
+export function planDaemonSet(input: DaemonSetPlanInput, cache?: NodePlanCache): DaemonSetPlan {
   const { ds, hash, nodes, podsByNode, nowMs } = input;
   const generation = templateGeneration(ds);
-  const minReady = ds.spec.minReadySeconds ?? 0;
-  const surge = allowsSurge(ds);
+  const ctx: NodeContext = { hash, generation, minReady: ds.spec.minReadySeconds ?? 0, surge: allowsSurge(ds), nowMs, failedBackoffUntil: input.failedBackoffUntil };
+  const contextKey = `${ds.metadata.uid}/${ds.metadata.generation ?? 0}/${hash}`;
   const createOn: string[] = [];
   const deletePods = new Set<string>();
   const failedBackoffNodes: string[] = [];
   const events: DsEvent[] = [];
   const nodePods: NodePods[] = [];
-  const existing = new Set<string>();
   let requeueAt: number | undefined;
-  const requeue = (t: number | undefined) => {
-    if (t !== undefined && t > nowMs && (requeueAt === undefined || t < requeueAt)) requeueAt = t;
-  };
   let desired = 0;
   let current = 0;
   let misscheduled = 0;
   let ready = 0;
   let available = 0;
   let updated = 0;
+  let nodesWithPods = 0;
 
   for (const node of nodes) {
     const name = node.metadata.name;
-    existing.add(name);
-    const { shouldRun, shouldContinueRunning } = input.placement(node);
-    const pods = podsByNode.get(name) ?? [];
-    const createsBefore = createOn.length;
-    // manage(): podsShouldBeOnNode
-    if (shouldRun && pods.length === 0) {
-      createOn.push(name);
-    } else if (shouldContinueRunning) {
-      const running: Pod[] = [];
-      for (const pod of pods) {
-        if (pod.metadata.deletionTimestamp) continue;
-        if (pod.status.phase === 'Failed') {
-          // failedPodsBackoff.Next runs for the first failed pod, so any further failed pod on
-          // the node is already in backoff within the same sync: one kill per node per sync.
-          if (failedBackoffNodes.includes(name)) continue;
-          const until = input.failedBackoffUntil(name);
-          if (until !== undefined && until > nowMs) {
-            requeue(until);
-            continue;
-          }
-          failedBackoffNodes.push(name);
-          events.push({ type: 'Warning', reason: 'FailedDaemonPod', message: `Found failed daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${name}, will try to kill it` });
-          deletePods.add(pod.metadata.name);
-        } else if (pod.status.phase === 'Succeeded') {
-          events.push({ type: 'Normal', reason: 'SucceededDaemonPod', message: `Found succeeded daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${name}, will try to delete it` });
-          deletePods.add(pod.metadata.name);
-        } else {
-          running.push(pod);
-        }
-      }
-      pruneExcess(running, surge, shouldRun, hash, minReady, nowMs, name, createOn, deletePods);
-    } else if (pods.length > 0) {
-      for (const pod of pods) if (!pod.metadata.deletionTimestamp) deletePods.add(pod.metadata.name);
+    let plan = cache?.lookup(node, contextKey);
+    if (!plan) {
+      const pods = podsByNode.get(name) ?? [];
+      plan = planNode(ctx, name, input.placement(node), pods);
+      if (plan.cacheable) cache?.store(node, contextKey, plan);
     }
-
-    // updateDaemonSetStatus()
-    if (shouldRun) {
-      desired++;
-      if (pods.length > 0) {
-        current++;
-        const oldest = [...pods].sort(compareByCreation)[0] as Pod;
-        if (isPodReady(oldest)) {
-          ready++;
-          if (isPodAvailable(oldest, minReady, nowMs)) available++;
-          else requeue(availableAt(oldest, minReady));
-        }
-        if (isPodUpdated(oldest, hash, generation)) updated++;
-      }
-    } else if (pods.length > 0) {
-      misscheduled++;
-    }
-
-    if (shouldRun || pods.length > 0) {
-      const created = createOn.length > createsBefore ? [pendingNewPod(hash, generation)] : [];
-      nodePods.push(splitPods(name, [...pods, ...created], hash, generation, shouldRun, deletePods));
-    }
+    if (plan.current || plan.misscheduled) nodesWithPods++;
+    if (plan.create) createOn.push(name);
+    for (const p of plan.deletePods) deletePods.add(p);
+    if (plan.failedBackoff) failedBackoffNodes.push(name);
+    if (plan.events.length) events.push(...plan.events);
+    if (plan.requeueAt !== undefined && (requeueAt === undefined || plan.requeueAt < requeueAt)) requeueAt = plan.requeueAt;
+    desired += plan.desired;
+    current += plan.current;
+    ready += plan.ready;
+    available += plan.available;
+    updated += plan.updated;
+    misscheduled += plan.misscheduled;
+    if (plan.nodePods) nodePods.push(plan.nodePods);
   }
 
   // Unscheduled pods pinned to nodes that no longer exist (getUnscheduledPodsWithoutNode).
-  for (const [nodeName, pods] of podsByNode) {
-    if (existing.has(nodeName)) continue;
-    for (const pod of pods) if (!pod.spec.nodeName) deletePods.add(pod.metadata.name);
-    nodePods.push({ ...splitPods(nodeName, pods, hash, generation, false, deletePods), nodeMissing: true });
+  if (podsByNode.size > nodesWithPods) {
+    const existing = new Set(nodes.map((n) => n.metadata.name));
+    for (const [nodeName, pods] of podsByNode) {
+      if (existing.has(nodeName)) continue;
+      for (const pod of pods) if (!pod.spec.nodeName) deletePods.add(pod.metadata.name);
+      nodePods.push({ ...splitPods(nodeName, pods, hash, generation, false, deletePods), nodeMissing: true });
+    }
+    nodePods.sort((a, b) => (a.node < b.node ? -1 : 1));
   }
 
   if (ds.spec.updateStrategy?.type !== 'OnDelete') {
-    const rolling = planRollingUpdate(ds, nodePods.sort((a, b) => (a.node < b.node ? -1 : 1)), desired, nowMs);
+    const rolling = planRollingUpdate(ds, nodePods, desired, nowMs);
     for (const p of rolling.deletePods) deletePods.add(p);
     for (const n of rolling.createOn) if (!createOn.includes(n)) createOn.push(n);
   }
@@ -170,16 +240,14 @@ export function allowsSurge(ds: DaemonSet): boolean {
   return scaledValue(s?.rollingUpdate?.maxSurge, 1) > 0;
 }
 
-function pruneExcess(running: Pod[], surge: boolean, shouldRun: boolean, hash: string, minReady: number, nowMs: number, node: string, createOn: string[], deletePods: Set<string>): void {
+/** Keeps one running pod per node (two while surging); returns true when a surge node needs a pod. */
+function pruneExcess(running: Pod[], surge: boolean, shouldRun: boolean, hash: string, minReady: number, nowMs: number, deletePods: Set<string>): boolean {
   running.sort(compareByCreation);
   if (!surge) {
     for (const extra of running.slice(1)) deletePods.add(extra.metadata.name);
-    return;
+    return false;
   }
-  if (running.length <= 1) {
-    if (running.length === 0 && shouldRun) createOn.push(node);
-    return;
-  }
+  if (running.length <= 1) return running.length === 0 && shouldRun;
   let oldestNew: Pod | undefined;
   let oldestOld: Pod | undefined;
   for (const pod of running) {
@@ -191,6 +259,7 @@ function pruneExcess(running: Pod[], surge: boolean, shouldRun: boolean, hash: s
   if (oldestNew && oldestOld) {
     if (!isPodReady(oldestOld) || isPodAvailable(oldestNew, minReady, nowMs)) deletePods.add(oldestOld.metadata.name);
   }
+  return false;
 }
 
 /**

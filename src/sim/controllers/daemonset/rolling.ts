@@ -34,6 +34,9 @@ export interface NodePods {
   shouldRun: boolean;
   /** The node object no longer exists (its pods wait for pod GC). */
   nodeMissing?: boolean;
+  /** Availability of oldPod/newPod when it does not depend on the time (minReadySeconds 0). */
+  oldAvailable?: boolean;
+  newAvailable?: boolean;
 }
 
 /** What the rolling update wants this round. */
@@ -46,7 +49,9 @@ export interface RollingDecision {
 export function planRollingUpdate(ds: DaemonSet, nodes: readonly NodePods[], desired: number, nowMs: number): RollingDecision {
   const { maxSurge, maxUnavailable } = rolloutBudget(ds, desired);
   const minReady = ds.spec.minReadySeconds ?? 0;
-  const available = (p: Pod) => isPodAvailable(p, minReady, nowMs);
+  const availableNow = (p: Pod) => isPodAvailable(p, minReady, nowMs);
+  const oldAvailable = (n: NodePods & { oldPod: Pod }) => n.oldAvailable ?? availableNow(n.oldPod);
+  const newAvailable = (n: NodePods & { newPod: Pod }) => n.newAvailable ?? availableNow(n.newPod);
   if (maxSurge === 0) {
     let numUnavailable = 0;
     const replacements: string[] = [];
@@ -59,9 +64,9 @@ export function planRollingUpdate(ds: DaemonSet, nodes: readonly NodePods[], des
       if ((!n.oldPod && !n.newPod) || (n.oldPod && n.newPod)) {
         numUnavailable++;
       } else if (n.newPod) {
-        if (!available(n.newPod)) numUnavailable++;
+        if (!newAvailable(n as NodePods & { newPod: Pod })) numUnavailable++;
       } else if (n.oldPod) {
-        if (!available(n.oldPod)) {
+        if (!oldAvailable(n as NodePods & { oldPod: Pod })) {
           replacements.push(n.oldPod.metadata.name);
           numUnavailable++;
         } else if (numUnavailable < maxUnavailable) {
@@ -84,12 +89,14 @@ export function planRollingUpdate(ds: DaemonSet, nodes: readonly NodePods[], des
       numSurge++;
       continue;
     }
-    if (n.oldPod ? available(n.oldPod) : n.newPod ? available(n.newPod) : false) numAvailable++;
+    const withOld = n as NodePods & { oldPod: Pod };
+    const withNew = n as NodePods & { newPod: Pod };
+    if (n.oldPod ? oldAvailable(withOld) : n.newPod ? newAvailable(withNew) : false) numAvailable++;
     if (!n.oldPod) continue;
     if (!n.newPod) {
       // nodeLister.Get fails for a deleted node: rollingUpdate returns that error and acts on nothing.
       if (n.nodeMissing) return { deletePods: [], createOn: [] };
-      if (!available(n.oldPod)) {
+      if (!oldAvailable(withOld)) {
         if (!n.shouldRun) deletePods.push(n.oldPod.metadata.name);
         else allowedNew.push(n.node);
       } else if (!n.shouldRun) {
@@ -97,7 +104,7 @@ export function planRollingUpdate(ds: DaemonSet, nodes: readonly NodePods[], des
       } else if (numSurge < maxSurge) {
         candidateNew.push(n.node);
       }
-    } else if (!available(n.newPod)) {
+    } else if (!newAvailable(withNew)) {
       numSurge++;
     } else {
       deletePods.push(n.oldPod.metadata.name);
