@@ -33,15 +33,26 @@ export function randomSuffix(rng: Random, n = 5): string {
   return s;
 }
 
+const HEX = '0123456789abcdef';
+
+/** `n` random hex digits as one flat string (no rope of concatenations kept alive). */
+export function randomHex(rng: Random, n: number): string {
+  const chars = new Array<string>(n);
+  for (let i = 0; i < n; i += 8) {
+    let v = Math.floor(rng.next() * 0x1_0000_0000) >>> 0;
+    for (let j = i; j < Math.min(n, i + 8); j++) {
+      chars[j] = HEX[v & 15] as string;
+      v >>>= 4;
+    }
+  }
+  return chars.join('');
+}
+
 /** A version-4 UUID string from the seeded source. */
 export function randomUid(rng: Random): string {
-  const word = () => (Math.floor(rng.next() * 0x1_0000_0000) >>> 0).toString(16).padStart(8, '0');
-  const a = word();
-  const b = word();
-  const c = word();
-  const d = word();
-  const variant = '89ab'[parseInt(c[0] ?? '0', 16) & 3] ?? '8';
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
+  const h = randomHex(rng, 32);
+  const variant = '89ab'[parseInt(h.charAt(16), 16) & 3] ?? '8';
+  return [h.slice(0, 8), '-', h.slice(8, 12), '-4', h.slice(13, 16), '-', variant, h.slice(17, 20), '-', h.slice(20, 32)].join('');
 }
 
 /** FNV-1a 32-bit over a string's UTF-16 code units folded to bytes (deterministic, fast). */

@@ -32,7 +32,11 @@ export interface DeleteOptions {
 /** What `update` writes: the main resource (spec, metadata) or only the status subresource. */
 export type Subresource = 'status' | undefined;
 
-/** A secondary index: the key (or keys) an object is filed under, if any. */
+/**
+ * A secondary index: the key (or keys) an object is filed under, if any. Index functions may
+ * read only `metadata.uid`, `metadata.namespace`, `metadata.ownerReferences` and `spec`, so
+ * writes that leave those untouched (status updates) skip index maintenance.
+ */
 export type IndexFn = (obj: KubeObject) => string | readonly string[] | undefined;
 
 function sameKeys(a: string | readonly string[] | undefined, b: string | readonly string[] | undefined): boolean {
@@ -47,7 +51,8 @@ function keysOf(k: string | readonly string[] | undefined): readonly string[] {
 
 interface Index {
   fn: IndexFn;
-  entries: Map<string, Map<string, KubeObject>>;
+  /** Index key → store keys of the objects filed under it. */
+  entries: Map<string, Set<string>>;
 }
 
 interface Table {
@@ -111,7 +116,14 @@ export class Store {
     const index = this.table(kind).indexes.get(indexName);
     if (!index) throw new Error(`no index ${indexName} on ${kind}`);
     const bucket = index.entries.get(key);
-    return bucket ? ([...bucket.values()] as ObjectOfKind<K>[]) : [];
+    if (!bucket) return [];
+    const objects = this.table(kind).objects;
+    const out: ObjectOfKind<K>[] = [];
+    for (const k of bucket) {
+      const obj = objects.get(k);
+      if (obj) out.push(obj as ObjectOfKind<K>);
+    }
+    return out;
   }
 
   /** One object, or undefined. */
@@ -290,9 +302,7 @@ export class Store {
       // Already terminating: a shorter grace period may hurry it along.
       const current = old.metadata.deletionGracePeriodSeconds ?? 0;
       if (grace < current) {
-        const draft = cloneJson(old);
-        draft.metadata.deletionGracePeriodSeconds = grace;
-        draft.metadata.deletionTimestamp = isoSeconds(this.clock.now() + grace * 1000);
+        const draft = { ...old, metadata: { ...old.metadata, deletionGracePeriodSeconds: grace, deletionTimestamp: isoSeconds(this.clock.now() + grace * 1000) } } as KubeObject;
         if (grace === 0 && finalizers.length === 0 && !(old.metadata.finalizers?.length)) {
           this.remove(kind, old);
           return { object: old, removed: true };
@@ -305,9 +315,7 @@ export class Store {
       this.remove(kind, old);
       return { object: old, removed: true };
     }
-    const draft = cloneJson(old);
-    draft.metadata.deletionTimestamp = isoSeconds(this.clock.now() + grace * 1000);
-    draft.metadata.deletionGracePeriodSeconds = grace;
+    const draft = { ...old, metadata: { ...old.metadata, deletionTimestamp: isoSeconds(this.clock.now() + grace * 1000), deletionGracePeriodSeconds: grace } } as KubeObject;
     if (finalizers.length) draft.metadata.finalizers = finalizers;
     if (draft.metadata.generation !== undefined) draft.metadata.generation += 1;
     return { object: this.commit(kind, draft, old) as ObjectOfKind<K>, removed: false };
@@ -341,18 +349,22 @@ export class Store {
     const key = storeKey(stored.metadata.namespace, stored.metadata.name);
     if (!old) t.sortedKeys = undefined;
     t.objects.set(key, stored);
-    for (const index of t.indexes.values()) {
-      if (!old) {
-        indexAdd(index, key, stored);
-        continue;
-      }
-      const before = index.fn(old);
-      const after = index.fn(stored);
-      if (sameKeys(before, after)) {
-        for (const k of keysOf(after)) index.entries.get(k)?.set(key, stored);
-      } else {
-        indexRemove(index, key, old);
-        indexAdd(index, key, stored);
+    const indexInputsSame =
+      old !== undefined &&
+      old.metadata.ownerReferences === stored.metadata.ownerReferences &&
+      (old as { spec?: unknown }).spec === (stored as { spec?: unknown }).spec;
+    if (!indexInputsSame) {
+      for (const index of t.indexes.values()) {
+        if (!old) {
+          indexAdd(index, key, stored);
+          continue;
+        }
+        const before = index.fn(old);
+        const after = index.fn(stored);
+        if (!sameKeys(before, after)) {
+          indexRemove(index, key, old);
+          indexAdd(index, key, stored);
+        }
       }
     }
     const event: StoreEvent = old
@@ -369,9 +381,8 @@ export class Store {
     t.objects.delete(key);
     t.sortedKeys = undefined;
     for (const index of t.indexes.values()) indexRemove(index, key, old);
-    const last = cloneJson(old);
-    last.metadata.resourceVersion = String(this.rv);
-    this.hub.publish({ type: 'DELETED', kind, rv: this.rv, object: deepFreeze(last), previous: old });
+    const last = { ...old, metadata: Object.freeze({ ...old.metadata, resourceVersion: String(this.rv) }) } as KubeObject;
+    this.hub.publish({ type: 'DELETED', kind, rv: this.rv, object: Object.freeze(last), previous: old });
   }
 }
 
@@ -395,10 +406,10 @@ function indexAdd(index: Index, key: string, obj: KubeObject): void {
   for (const k of keysOf(index.fn(obj))) {
     let bucket = index.entries.get(k);
     if (!bucket) {
-      bucket = new Map();
+      bucket = new Set();
       index.entries.set(k, bucket);
     }
-    bucket.set(key, obj);
+    bucket.add(key);
   }
 }
 

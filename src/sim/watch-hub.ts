@@ -46,7 +46,7 @@ export class WatchHub {
   /** rv of the newest event dropped from history (0 = nothing dropped). */
   private droppedUpTo = 0;
 
-  constructor(private readonly capacity = 100_000) {}
+  constructor(private readonly capacity = 10_000) {}
 
   /** Records a committed change and delivers it (and anything it triggers) in order. */
   publish(event: StoreEvent): void {

@@ -42,11 +42,10 @@ export class Scheduler implements Controller {
   ) {
     store.watch({ kind: 'Pod' }, (e) => {
       const pod = e.object as Pod;
-      const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
-      if (e.type !== 'DELETED' && !pod.spec.nodeName && !pod.metadata.deletionTimestamp) {
-        if (e.type === 'ADDED') this.queue.add(key);
-      } else {
-        this.unschedulable.delete(key);
+      if (e.type === 'ADDED' && !pod.spec.nodeName && !pod.metadata.deletionTimestamp) {
+        this.queue.add(`${pod.metadata.namespace}/${pod.metadata.name}`);
+      } else if (this.unschedulable.size > 0 && (e.type === 'DELETED' || pod.spec.nodeName || pod.metadata.deletionTimestamp)) {
+        this.unschedulable.delete(`${pod.metadata.namespace}/${pod.metadata.name}`);
       }
       // Capacity freed: give waiting pods another chance.
       if (e.type === 'DELETED' || (pod.metadata.deletionTimestamp && !e.previous?.metadata.deletionTimestamp)) this.retryAll();

@@ -44,7 +44,7 @@ export class DaemonSetController implements Controller {
       if (e.type === 'MODIFIED' && e.previous && !nodeSchedulingChanged(e.previous, e.object)) return;
       for (const ds of store.list('DaemonSet')) this.queue.add(keyOf(ds));
     });
-    store.watch({ kind: 'Pod' }, (e) => this.onPod(e.object as Pod, e.previous as Pod | undefined));
+    store.watch({ kind: 'Pod' }, (e) => this.onPod(e.object as Pod, e.previous as Pod | undefined, e.type === 'MODIFIED'));
     store.watch({ kind: 'ControllerRevision' }, (e) => {
       for (const o of e.previous ? [e.object, e.previous] : [e.object]) {
         const ref = controllerRef(o);
@@ -55,8 +55,8 @@ export class DaemonSetController implements Controller {
   }
 
   /** A pod changed: its DaemonSet re-reads that node; label changes and orphans are claim candidates. */
-  private onPod(pod: Pod, previous: Pod | undefined): void {
-    if (previous && !relevantPodChange(previous, pod)) return;
+  private onPod(pod: Pod, previous: Pod | undefined, modified: boolean): void {
+    if (modified && previous && !relevantPodChange(previous, pod)) return;
     for (const o of previous ? [pod, previous] : [pod]) {
       const ref = controllerRef(o);
       if (ref?.kind !== 'DaemonSet') continue;
@@ -158,7 +158,7 @@ export class DaemonSetController implements Controller {
     const creates = plan.createOn.slice(0, BURST_REPLICAS);
     for (const node of creates) {
       try {
-        const pod = this.store.create(newDaemonPod(ds, node, history.hash, generation));
+        const pod = this.store.create(newDaemonPod(ds, node, history.hash, generation), true);
         this.recorder.record({ object: ds, type: 'Normal', reason: 'SuccessfulCreate', message: `Created pod: ${pod.metadata.name}`, source: SOURCE });
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);

@@ -8,7 +8,7 @@ import type { Container, Node, Pod } from '../../../cluster/types.js';
 import { isoSeconds, type Clock } from '../../clock.js';
 import type { EventRecorder } from '../../events.js';
 import { alreadyPresentMessage, backOffPullingMessage, decidePull, pulledMessage, pullFailedMessage, pullingMessage, resolvePull, type ImageOverride, type PullFailure, type PullSuccess } from '../../images.js';
-import type { Random } from '../../random.js';
+import { randomHex, type Random } from '../../random.js';
 import type { Store } from '../../store.js';
 import type { Controller } from '../controller.js';
 import { WorkQueue } from '../work-queue.js';
@@ -64,7 +64,7 @@ export class Kubelet implements Controller {
         return;
       }
       if (!pod.spec.nodeName) return;
-      this.keys.set(uid, `${pod.metadata.namespace}/${pod.metadata.name}`);
+      if (!this.keys.has(uid)) this.keys.set(uid, `${pod.metadata.namespace}/${pod.metadata.name}`);
       const rt = this.pods.get(uid);
       if (!rt || (pod.metadata.deletionTimestamp && rt.stopAt === undefined)) this.queue.add(uid);
     });
@@ -116,10 +116,14 @@ export class Kubelet implements Controller {
         if (c) this.stepContainer(pod, rt, spec, c, nowMs);
       });
     }
-    const status = buildPodStatus(pod, rt, nowMs);
-    const current = this.opts.store.get('Pod', pod.metadata.namespace, pod.metadata.name) ?? pod;
-    if (current.status.nominatedNodeName) status.nominatedNodeName = current.status.nominatedNodeName;
-    this.opts.store.replaceStatus(current, status);
+    // Rebuild the status only when something it shows changed (most wake-ups move an image pull along).
+    const signature = statusSignature(rt, nowMs);
+    if (signature !== rt.lastStatusSignature || pod.status !== rt.lastStatus) {
+      const status = buildPodStatus(pod, rt, nowMs);
+      if (pod.status.nominatedNodeName) status.nominatedNodeName = pod.status.nominatedNodeName;
+      rt.lastStatus = this.opts.store.replaceStatus(pod, status).status;
+      rt.lastStatusSignature = signature;
+    }
     const wake = [rt.sandboxReadyAt, rt.stopAt, ...rt.containers.map((c) => c.nextAt)].filter((t): t is number => t !== undefined && t > nowMs);
     if (wake.length) this.queue.addAt(pod.metadata.uid, Math.min(...wake));
   }
@@ -262,7 +266,7 @@ export class Kubelet implements Controller {
   private startContainer(pod: Pod, rt: PodRuntime, spec: Container, c: ContainerRuntime, nowMs: number): void {
     const restarting = c.current !== undefined;
     if (restarting) c.restartCount++;
-    const containerID = `containerd://${hex64(this.opts.random)}`;
+    const containerID = `containerd://${randomHex(this.opts.random, 64)}`;
     const process = this.opts.processes({ pod, container: spec, podIP: rt.podIP, hostIP: rt.hostIP, startMs: nowMs, image: c.behaviour });
     if (c.current) c.previous = c.current;
     c.current = { startMs: nowMs, process, containerID };
@@ -359,13 +363,17 @@ export class Kubelet implements Controller {
   }
 }
 
+/** Everything the pod status is derived from, as one comparable string. */
+function statusSignature(rt: PodRuntime, nowMs: number): string {
+  let sig = nowMs >= rt.sandboxReadyAt ? 'S' : 's';
+  for (const c of rt.containers) {
+    sig += `|${c.phase}/${c.restartCount}/${c.ready ? 1 : 0}/${c.waitingReason ?? ''}/${c.imageID ?? ''}/${c.current?.startMs ?? ''}/${c.lastTerminated?.finishedAt ?? ''}/${c.pullMessage ?? ''}`;
+  }
+  return sig;
+}
+
 function isNodeReady(node: Node): boolean {
   return node.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
 }
 
-function hex64(random: Random): string {
-  let s = '';
-  for (let i = 0; i < 64; i++) s += Math.floor(random.next() * 16).toString(16);
-  return s;
-}
 

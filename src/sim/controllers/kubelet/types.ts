@@ -2,7 +2,7 @@
  * The simulated kubelet's private view of containers: what the container runtime knows that
  * the API object only summarises (process runs for logs, back-off counters, pull attempts).
  */
-import type { Container, ContainerStateTerminated, Pod } from '../../../cluster/types.js';
+import type { Container, ContainerStateTerminated, Pod, PodStatus } from '../../../cluster/types.js';
 
 /** One line a process wrote. */
 export interface LogLine {
@@ -95,4 +95,8 @@ export interface PodRuntime {
   containers: ContainerRuntime[];
   /** Set once the kubelet saw deletionTimestamp: when the last container has stopped. */
   stopAt?: number;
+  /** What the last status written was derived from (skips rebuilding an unchanged status). */
+  lastStatusSignature?: string;
+  /** The status object the kubelet last wrote; another writer replacing it forces a rewrite. */
+  lastStatus?: PodStatus;
 }
