@@ -41,6 +41,8 @@ export class WatchHub {
   private history: StoreEvent[] = [];
   private historyStart = 0;
   private watchers = new Set<Watcher>();
+  /** Watchers by kind (kind-less watchers under ''), so an event only visits its own. */
+  private byKind = new Map<string, Watcher[]>();
   private queue: StoreEvent[] = [];
   private delivering = false;
   /** rv of the newest event dropped from history (0 = nothing dropped). */
@@ -76,9 +78,12 @@ export class WatchHub {
       }
     }
     this.watchers.add(watcher);
+    const slot = opts.kind ?? '';
+    this.byKind.set(slot, [...(this.byKind.get(slot) ?? []), watcher]);
     return () => {
       watcher.active = false;
       this.watchers.delete(watcher);
+      this.byKind.set(slot, (this.byKind.get(slot) ?? []).filter((w) => w !== watcher));
     };
   }
 
@@ -87,7 +92,9 @@ export class WatchHub {
     this.delivering = true;
     try {
       for (let ev = this.queue.shift(); ev; ev = this.queue.shift()) {
-        for (const w of [...this.watchers]) if (w.active) deliver(w, ev);
+        // Snapshot arrays are replaced, never mutated, so iterating them is safe against (un)subscribes.
+        for (const w of this.byKind.get(ev.kind) ?? []) if (w.active) deliver(w, ev);
+        for (const w of this.byKind.get('') ?? []) if (w.active) deliver(w, ev);
       }
     } finally {
       this.delivering = false;
