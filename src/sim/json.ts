@@ -26,7 +26,8 @@ export function deepFreeze<T>(value: T): T {
   if (Array.isArray(value)) {
     for (const item of value) deepFreeze(item);
   } else {
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+    const obj = value as Record<string, unknown>;
+    for (const key in obj) deepFreeze(obj[key]);
   }
   return value;
 }
@@ -82,9 +83,10 @@ export function shareUnchanged<T>(next: T, prev: unknown): T {
     if (!Array.isArray(prev)) return next;
     let same = next.length === prev.length;
     for (let i = 0; i < next.length; i++) {
-      const v = shareUnchanged(next[i] as unknown, prev[i] as unknown);
-      next[i] = v;
-      if (v !== prev[i]) same = false;
+      const pv = prev[i] as unknown;
+      const v = next[i] === pv ? pv : shareUnchanged(next[i] as unknown, pv);
+      if (v !== next[i]) next[i] = v;
+      if (v !== pv) same = false;
     }
     return same ? (prev as T) : next;
   }
@@ -93,20 +95,22 @@ export function shareUnchanged<T>(next: T, prev: unknown): T {
   const p = prev as Record<string, unknown>;
   let same = true;
   let count = 0;
-  for (const key of Object.keys(n)) {
+  // for...in instead of Object.keys: no key arrays allocated on this hot path.
+  for (const key in n) {
     const v = n[key];
     if (v === undefined) {
       delete n[key];
       continue;
     }
     count++;
-    const shared = shareUnchanged(v, p[key]);
-    n[key] = shared;
-    if (shared !== p[key]) same = false;
+    const pv = p[key];
+    const shared = v === pv ? v : shareUnchanged(v, pv);
+    if (shared !== v) n[key] = shared;
+    if (shared !== pv) same = false;
   }
   if (same) {
     let prevCount = 0;
-    for (const key of Object.keys(p)) if (p[key] !== undefined) prevCount++;
+    for (const key in p) if (p[key] !== undefined) prevCount++;
     if (prevCount !== count) same = false;
   }
   return same ? (prev as T) : next;

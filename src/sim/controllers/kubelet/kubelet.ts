@@ -47,7 +47,7 @@ export class Kubelet implements Controller {
   readonly name = 'kubelet';
   private readonly queue = new WorkQueue();
   private readonly pods = new Map<string, PodRuntime>();
-  private readonly keys = new Map<string, string>();
+  private readonly keys = new Map<string, readonly [string, string]>();
   private readonly nodeImages = new Map<string, Set<string>>();
   private readonly nextIP = new Map<string, number>();
   private readonly pendingPulls = new Map<ContainerRuntime, PullSuccess | PullFailure>();
@@ -64,7 +64,7 @@ export class Kubelet implements Controller {
         return;
       }
       if (!pod.spec.nodeName) return;
-      if (!this.keys.has(uid)) this.keys.set(uid, `${pod.metadata.namespace}/${pod.metadata.name}`);
+      if (!this.keys.has(uid)) this.keys.set(uid, [pod.metadata.namespace ?? 'default', pod.metadata.name]);
       const rt = this.pods.get(uid);
       if (!rt || (pod.metadata.deletionTimestamp && rt.stopAt === undefined)) this.queue.add(uid);
     });
@@ -92,7 +92,7 @@ export class Kubelet implements Controller {
     for (const uid of this.queue.takeDue(nowMs)) {
       const key = this.keys.get(uid);
       if (!key) continue;
-      const [ns, name] = key.split('/') as [string, string];
+      const [ns, name] = key;
       const pod = this.opts.store.get('Pod', ns, name);
       if (!pod || pod.metadata.uid !== uid || !pod.spec.nodeName) continue;
       const node = this.opts.store.get('Node', undefined, pod.spec.nodeName);
@@ -372,8 +372,16 @@ function statusSignature(rt: PodRuntime, nowMs: number): string {
   return sig;
 }
 
+const readiness = new WeakMap<Node, boolean>();
+
+/** The node's Ready condition is True (memoised per stored, immutable node object). */
 function isNodeReady(node: Node): boolean {
-  return node.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+  let ready = readiness.get(node);
+  if (ready === undefined) {
+    ready = node.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+    readiness.set(node, ready);
+  }
+  return ready;
 }
 
 

@@ -81,6 +81,8 @@ function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
 function condition(prev: PodCondition[] | undefined, type: string, ok: boolean, nowIso: string, reason?: string, message?: string): PodCondition {
   const status = ok ? 'True' : 'False';
   const old = prev?.find((c) => c.type === type);
+  // An unchanged condition is the stored (frozen) object itself: nothing to compare or freeze.
+  if (old && old.status === status && old.reason === (ok ? undefined : reason) && old.message === (ok ? undefined : message)) return old;
   const c: PodCondition = { type, status, lastProbeTime: null, lastTransitionTime: old?.status === status ? old.lastTransitionTime : nowIso };
   if (!ok && reason) c.reason = reason;
   if (!ok && message) c.message = message;
@@ -107,14 +109,14 @@ export function buildPodStatus(pod: Pod, rt: PodRuntime, nowMs: number): PodStat
       scheduled,
     ],
     hostIP: rt.hostIP,
-    hostIPs: [{ ip: rt.hostIP }],
+    hostIPs: pod.status.hostIPs ?? [{ ip: rt.hostIP }],
     startTime: isoSeconds(rt.startMs),
     containerStatuses: statuses,
     qosClass: qosClass(pod),
   };
   if (sandbox) {
     status.podIP = rt.podIP;
-    status.podIPs = [{ ip: rt.podIP }];
+    status.podIPs = pod.status.podIPs ?? [{ ip: rt.podIP }];
   }
   return status;
 }
