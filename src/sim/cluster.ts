@@ -147,6 +147,42 @@ export class SimCluster {
     return true;
   }
 
+  /**
+   * Runs the controllers continuously under the cluster's (real) clock: after every write the
+   * cluster settles on the next tick, and a timer wakes it for the next due controller action.
+   * Returns a function that stops it. Errors inside a controller go to `onError` and the loop
+   * keeps going, so one bad object never takes the whole simulator down.
+   */
+  startRealtime(onError: (err: unknown) => void = () => undefined): () => void {
+    let stopped = false;
+    let scheduled = false;
+    let cancelTimer: (() => void) | undefined;
+    const tick = () => {
+      scheduled = false;
+      if (stopped) return;
+      try {
+        this.settle();
+      } catch (err) {
+        onError(err);
+      }
+      cancelTimer?.();
+      const next = this.nextWake();
+      cancelTimer = next === undefined ? undefined : this.clock.setTimer(next, schedule);
+    };
+    const schedule = () => {
+      if (scheduled || stopped) return;
+      scheduled = true;
+      setImmediate(tick);
+    };
+    const unwatch = this.store.watch({}, schedule);
+    schedule();
+    return () => {
+      stopped = true;
+      unwatch();
+      cancelTimer?.();
+    };
+  }
+
   /** Creates or replaces an object by name, as `kubectl apply` of a whole object would. */
   apply<T extends KubeObject>(obj: T): T {
     const existing = this.store.get(obj.kind, obj.metadata.namespace ?? 'default', obj.metadata.name);

@@ -1,6 +1,6 @@
 /** Small builders for simulator tests (objects as a user or scenario would write them). */
 import type { DaemonSet, Namespace, Node, Taint } from '../../src/cluster/types.js';
-import { ManualClock } from '../../src/sim/clock.js';
+import { ManualClock, type Clock } from '../../src/sim/clock.js';
 import { SimCluster } from '../../src/sim/cluster.js';
 import type { LogLine, ProcessFactory, SimProcess } from '../../src/sim/controllers/kubelet/types.js';
 
@@ -59,8 +59,8 @@ export function daemonSet(name: string, image = 'nginx:1.27', extra: Partial<Dae
 }
 
 /** A cluster with a tainted control plane and `workers` ready workers. */
-export function kindLikeCluster(workers = 3, processes: ProcessFactory = daemonProcesses): SimCluster {
-  const cluster = new SimCluster({ clock: new ManualClock(Date.UTC(2026, 10, 25, 10, 0, 0)), processes });
+export function kindLikeCluster(workers = 3, processes: ProcessFactory = daemonProcesses, clock: Clock = new ManualClock(Date.UTC(2026, 10, 25, 10, 0, 0))): SimCluster {
+  const cluster = new SimCluster({ clock, processes });
   cluster.store.create(namespace('default'));
   cluster.store.create(namespace('kube-system'));
   cluster.store.create(node('control-plane', { labels: { 'node-role.kubernetes.io/control-plane': '' }, taints: [CONTROL_PLANE_TAINT], index: 0 }));
