@@ -67,7 +67,9 @@ async function run(argv: string[]): Promise<number> {
   switch (first) {
     case 'sim':
     case 'lessons':
+      return (await import('./commands/lessons.js')).runLessons(argv.slice(1));
     case 'verify':
+      return (await import('./commands/verify.js')).runVerify(argv.slice(1));
     case 'practice':
     case 'cleanup':
     case undefined:

@@ -1,0 +1,70 @@
+/** Object actions: apply manifests, delete objects, change an image, roll back — what a learner types with kubectl. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import yaml from 'js-yaml';
+import { z } from 'zod';
+import type { KubeObject, NewObject } from '../../cluster/types.js';
+import { applyObject, deleteObject as simDelete, rollback, setImage as simSetImage } from '../../sim/operations.js';
+import { defineAction } from './types.js';
+
+const CLUSTER_SCOPED = new Set(['Node', 'Namespace']);
+
+/** Manifests from a file (relative to the lesson folder) or inline, namespace defaulted like kubectl. */
+function manifests(lessonDir: string, p: { file?: string | undefined; manifest?: Record<string, unknown> | undefined }): NewObject<KubeObject>[] {
+  const docs = p.file !== undefined ? yaml.loadAll(readFileSync(path.resolve(lessonDir, p.file), 'utf8')) : [p.manifest];
+  return docs
+    .filter((d): d is Record<string, unknown> => typeof d === 'object' && d !== null)
+    .map((d) => {
+      const meta = { ...((d['metadata'] as Record<string, unknown> | undefined) ?? {}) };
+      if (!CLUSTER_SCOPED.has(String(d['kind'])) && meta['namespace'] === undefined) meta['namespace'] = 'default';
+      return { ...d, metadata: meta } as unknown as NewObject<KubeObject>;
+    });
+}
+
+/** `kubectl apply -f FILE` (or an inline manifest). */
+export const applyManifest = defineAction({
+  name: 'applyManifest',
+  description: 'create or update objects from a manifest file (relative to the lesson) or inline',
+  params: z
+    .strictObject({ file: z.string().min(1).optional(), manifest: z.record(z.string(), z.unknown()).optional() })
+    .refine((p) => (p.file === undefined) !== (p.manifest === undefined), { message: 'give exactly one of file or manifest' }),
+  run: ({ cluster, lessonDir }, p) => {
+    for (const obj of manifests(lessonDir, p)) applyObject(cluster, obj);
+  },
+  kubectl: () => ({ command: 'kubectl apply', verb: 'patch' }),
+});
+
+/** `kubectl delete KIND NAME [--cascade=...]`. */
+export const deleteObject = defineAction({
+  name: 'deleteObject',
+  description: 'delete an object, with a cascade policy',
+  params: z.strictObject({
+    kind: z.enum(['DaemonSet', 'Pod', 'Node', 'ControllerRevision']),
+    name: z.string().min(1),
+    namespace: z.string().min(1).default('default'),
+    cascade: z.enum(['background', 'foreground', 'orphan']).default('background'),
+  }),
+  run: ({ cluster }, p) => {
+    const policy = ({ background: 'Background', foreground: 'Foreground', orphan: 'Orphan' } as const)[p.cascade];
+    simDelete(cluster, p.kind, CLUSTER_SCOPED.has(p.kind) ? undefined : p.namespace, p.name, { propagationPolicy: policy });
+  },
+  kubectl: (p) => ({ command: 'kubectl delete', verb: 'delete', resource: `${p.kind.toLowerCase()}s`, name: p.name }),
+});
+
+/** `kubectl set image ds/NAME CONTAINER=IMAGE`. */
+export const setImage = defineAction({
+  name: 'setImage',
+  description: "change a DaemonSet container's image",
+  params: z.strictObject({ daemonSet: z.string().min(1), namespace: z.string().min(1).default('default'), container: z.string().min(1), image: z.string().min(1) }),
+  run: ({ cluster }, p) => void simSetImage(cluster, p.namespace, p.daemonSet, p.container, p.image),
+  kubectl: (p) => ({ command: 'kubectl set image', verb: 'patch', resource: 'daemonsets', name: p.daemonSet }),
+});
+
+/** `kubectl rollout undo ds/NAME [--to-revision=N]`. */
+export const rolloutUndo = defineAction({
+  name: 'rolloutUndo',
+  description: 'roll a DaemonSet back to its previous (or a given) revision',
+  params: z.strictObject({ daemonSet: z.string().min(1), namespace: z.string().min(1).default('default'), toRevision: z.number().int().nonnegative().default(0) }),
+  run: ({ cluster }, p) => void rollback(cluster, p.namespace, p.daemonSet, p.toRevision),
+  kubectl: (p) => ({ command: 'kubectl rollout undo', verb: 'patch', resource: 'daemonsets', name: p.daemonSet }),
+});
