@@ -44,10 +44,11 @@ function leafSchema(def: TypeDef): JsonObject {
     case 'time':
     case 'microTime':
       return { description, type: 'string', format: 'date-time' };
+    // v3 documents publish these unions as oneOf (no `type`), so explain prints <IntOrString>.
     case 'intOrString':
-      return { description, type: 'string', format: 'int-or-string' };
+      return { description, format: 'int-or-string', oneOf: [{ type: 'integer' }, { type: 'string' }] };
     case 'quantity':
-      return { description, type: 'string' };
+      return { description, oneOf: [{ type: 'string' }, { type: 'number' }] };
     default:
       return { description, type: 'object' };
   }
