@@ -65,7 +65,10 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   switch (first) {
-    case 'sim':
+    case 'sim': {
+      const { simCommand } = await import('./commands/sim.js');
+      return simCommand(argv.slice(1));
+    }
     case 'lessons':
       return (await import('./commands/lessons.js')).runLessons(argv.slice(1));
     case 'verify':

@@ -51,6 +51,23 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   return true;
 }
 
+/** JSON.stringify with Go's HTML-safe escaping of `<`, `>`, `&`, U+2028 and U+2029, as the apiserver writes. */
+export function goJsonStringify(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => GO_ESCAPES[c] ?? c);
+}
+
+/** A copy with object keys sorted at every level (Go's map order after a JSON round trip). */
+export function sortKeysDeep<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v: unknown) => sortKeysDeep(v)) as T;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v !== undefined) out[key] = sortKeysDeep(v);
+  }
+  return out as T;
+}
+
 const GO_ESCAPES: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029' };
 
 /**

@@ -31,8 +31,8 @@ export function nanoTimestamp(ms: number): string {
   return `${iso.slice(0, 19)}.${iso.slice(20, 23)}000000Z`;
 }
 
-/** The log text of one container, or a StoreError with the apiserver's message. */
-export function readLogs(cluster: SimCluster, namespace: string, podName: string, opts: LogOptions = {}): string {
+/** The run a log request reads, after the apiserver's checks (throws its refusals). */
+export function logRun(cluster: SimCluster, namespace: string, podName: string, opts: LogOptions = {}): { run: ContainerRun; container: string } {
   const pod = cluster.store.get('Pod', namespace, podName);
   if (!pod) throw notFound('Pod', podName);
   const name = opts.container ?? pod.spec.containers[0]?.name ?? '';
@@ -48,6 +48,11 @@ export function readLogs(cluster: SimCluster, namespace: string, podName: string
     const why = waiting === 'ErrImagePull' ? "image can't be pulled" : waiting === 'ImagePullBackOff' ? 'trying and failing to pull image' : waiting;
     throw badRequest(`container "${name}" in pod "${podName}" is waiting to start: ${why}`);
   }
+  return { run, container: name };
+}
+
+/** The lines a log request returns up to now (tail, since and the line cap applied). */
+export function logLines(cluster: SimCluster, run: ContainerRun, opts: LogOptions = {}): LogLine[] {
   const now = cluster.clock.now();
   const until = Math.min(now, run.endMs ?? now) + 1;
   let from = run.startMs;
@@ -56,13 +61,21 @@ export function readLogs(cluster: SimCluster, namespace: string, podName: string
     const t = Date.parse(opts.sinceTime);
     if (!Number.isNaN(t)) from = Math.max(from, t);
   }
-  let lines: LogLine[];
   if (opts.tailLines !== undefined) {
-    lines = run.process.lastLines(until - 1, Math.min(opts.tailLines, MAX_LOG_LINES)).filter((l) => l.atMs >= from);
-  } else {
-    lines = run.process.linesBetween(from, until, MAX_LOG_LINES);
+    return run.process.lastLines(until - 1, Math.min(opts.tailLines, MAX_LOG_LINES)).filter((l) => l.atMs >= from);
   }
-  let text = lines.map((l) => (opts.timestamps ? `${nanoTimestamp(l.atMs)} ${l.text}` : l.text) + '\n').join('');
+  return run.process.linesBetween(from, until, MAX_LOG_LINES);
+}
+
+/** Formats lines as the log endpoint writes them. */
+export function formatLogLines(lines: readonly LogLine[], timestamps = false): string {
+  return lines.map((l) => (timestamps ? `${nanoTimestamp(l.atMs)} ${l.text}` : l.text) + '\n').join('');
+}
+
+/** The log text of one container, or a StoreError with the apiserver's message. */
+export function readLogs(cluster: SimCluster, namespace: string, podName: string, opts: LogOptions = {}): string {
+  const { run } = logRun(cluster, namespace, podName, opts);
+  let text = formatLogLines(logLines(cluster, run, opts), opts.timestamps);
   if (opts.limitBytes !== undefined) text = Buffer.from(text).subarray(0, opts.limitBytes).toString();
   return text;
 }

@@ -4,7 +4,7 @@
  * with what kubectl compares in `rollout undo`.
  */
 import type { ControllerRevision, DaemonSet, Json, NewObject } from '../../../cluster/types.js';
-import { canonicalJson } from '../../json.js';
+import { canonicalJson, sortKeysDeep } from '../../json.js';
 import { fnv32a, safeEncodeHash } from '../../random.js';
 
 /** Label carrying the revision hash on pods and revisions. */
@@ -23,7 +23,8 @@ export function templatePatch(ds: DaemonSet): Json {
     template.metadata = { creationTimestamp: null };
   }
   template.$patch = 'replace';
-  return { spec: { template } };
+  // Keys sorted at every level: the bytes kubectl compares in `rollout undo` come from a Go map.
+  return sortKeysDeep({ spec: { template } });
 }
 
 /** The revision hash of the current template (plus collisionCount, as ComputeHash does). */

@@ -313,6 +313,7 @@ export class Kubelet implements Controller {
     }
     c.ready = false;
     c.phase = 'exited';
+    c.previousTerminated = c.lastTerminated;
     c.lastTerminated = {
       exitCode,
       reason,

@@ -33,7 +33,8 @@ export function containerState(c: ContainerRuntime): ContainerState {
 function containerStatus(c: ContainerRuntime): ContainerStatus {
   const state = containerState(c);
   const running = state.running !== undefined;
-  const lastState: ContainerState = !state.terminated && c.lastTerminated ? { terminated: c.lastTerminated } : {};
+  const previous = state.terminated ? c.previousTerminated : c.lastTerminated;
+  const lastState: ContainerState = previous ? { terminated: previous } : {};
   const status: ContainerStatus = {
     name: c.name,
     image: c.image,

@@ -77,6 +77,8 @@ export interface ContainerRuntime {
   current?: ContainerRun;
   previous?: ContainerRun;
   lastTerminated?: ContainerStateTerminated;
+  /** The termination before lastTerminated: shown as lastState while lastTerminated is the current state. */
+  previousTerminated?: ContainerStateTerminated;
   /** Shown while creating/pulling/starting after a back-off (ImagePullBackOff, CrashLoopBackOff). */
   waitingReason?: string;
   waitingMessage?: string;
