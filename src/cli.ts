@@ -78,7 +78,7 @@ async function run(argv: string[]): Promise<number> {
     case undefined:
       throw new UsageError(
         `${first === undefined ? 'the tutorial screen' : `"${first}"`} is not part of this build yet. ` +
-          'Run `learn-daemonsets --help` to see the commands, or `learn-daemonsets scenarios` to list the simulated clusters.',
+          'Run `learn-daemonsets --help` to see the commands; `learn-daemonsets sim` starts the simulated cluster for your own kubectl.',
       );
     default:
       throw new UsageError(`unknown command or option "${first}". Run \`learn-daemonsets --help\` for usage.`);
