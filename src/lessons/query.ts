@@ -4,7 +4,7 @@
  * Pure and backend-free, so they work on the simulator's objects and a real cluster's alike.
  */
 import { podStatusText } from '../cluster/pod-display.js';
-import type { ControllerRevision, DaemonSet, KubeObject, Pod } from '../cluster/types.js';
+import type { ControllerRevision, DaemonSet, Event, KubeObject, Pod } from '../cluster/types.js';
 import type { ClusterSnapshot } from './snapshot.js';
 
 /** The DaemonSet by namespace and name, ignoring one that is being deleted. */
@@ -43,8 +43,22 @@ export function podIsReady(pod: Pod): boolean {
   return pod.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
 }
 
-/** Why a pod is not healthy, in a learner sentence; undefined when it is Ready. */
-export function podTrouble(pod: Pod): string | undefined {
+/** The newest event with this reason about the pod (FailedScheduling, BackOff, ...). */
+export function latestEvent(events: readonly Event[], pod: Pod, reason: string): Event | undefined {
+  let best: Event | undefined;
+  for (const e of events) {
+    if (e.reason !== reason || e.involvedObject.kind !== 'Pod' || e.involvedObject.name !== pod.metadata.name) continue;
+    if ((e.involvedObject.namespace ?? 'default') !== (pod.metadata.namespace ?? 'default')) continue;
+    if (!best || e.lastTimestamp >= best.lastTimestamp) best = e;
+  }
+  return best;
+}
+
+/**
+ * Why a pod is not healthy, in a learner sentence; undefined when it is Ready. `events` lets it
+ * quote the scheduler's FailedScheduling message when the pod has no PodScheduled condition.
+ */
+export function podTrouble(pod: Pod, events: readonly Event[] = []): string | undefined {
   if (podIsReady(pod)) return undefined;
   const where = podNode(pod);
   const who = `pod ${pod.metadata.name}${where ? ` on ${where}` : ''}`;
@@ -66,6 +80,8 @@ export function podTrouble(pod: Pod): string | undefined {
   if (pod.status.phase === 'Pending' && scheduled?.status === 'False') {
     return `${who} is Pending and cannot be scheduled: ${scheduled.message ?? scheduled.reason ?? 'no reason given'}`;
   }
+  const failed = pod.status.phase === 'Pending' && !scheduled ? latestEvent(events, pod, 'FailedScheduling') : undefined;
+  if (failed) return `${who} is Pending and cannot be scheduled: ${failed.message}`;
   if (waiting?.message) return `${who} is ${status}: ${waiting.message}`;
   return `${who} is ${status}, not Ready yet`;
 }

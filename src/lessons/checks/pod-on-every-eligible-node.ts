@@ -21,7 +21,7 @@ export const podOnEveryEligibleNode = defineCheck({
         if (onNode.length === 0) return fail(`${name} should run a ${ds.metadata.name} pod but has none yet.`);
         if (p.ready && !onNode.some(podIsReady)) {
           const first = onNode[0];
-          return fail(`${first ? podTrouble(first) ?? 'its pod is not Ready' : 'no pod'}.`);
+          return fail(`${first ? podTrouble(first, snap.events) ?? 'its pod is not Ready' : 'no pod'}.`);
         }
       }
       return PASS;

@@ -23,7 +23,7 @@ export const podOnNodes = defineCheck({
         }
         if (p.ready && !onNode.some(podIsReady)) {
           const first = onNode[0];
-          return fail(`${first ? podTrouble(first) ?? 'the pod is not Ready' : 'no pod'}.`);
+          return fail(`${first ? podTrouble(first, snap.events) ?? 'the pod is not Ready' : 'no pod'}.`);
         }
       }
       return PASS;

@@ -14,7 +14,7 @@ export const podsHealthy = defineCheck({
       const pods = podsOf(snap, ds).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
       if (pods.length === 0) return fail(`${ds.metadata.name} has no pods yet.`);
       for (const pod of pods) {
-        const trouble = podTrouble(pod);
+        const trouble = podTrouble(pod, snap.events);
         if (trouble !== undefined) return fail(`${trouble[0]?.toUpperCase() ?? ''}${trouble.slice(1)}.`);
       }
       return PASS;

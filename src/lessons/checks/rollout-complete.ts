@@ -14,12 +14,14 @@ export const rolloutComplete = defineCheck({
       const s = ds.status;
       const name = ds.metadata.name;
       if (!s || (ds.metadata.generation ?? 0) > (s.observedGeneration ?? 0)) return fail(`The controller has not seen the latest change to ${name} yet.`);
-      const stuck = podsOf(snap, ds).map(podTrouble).find((t) => t !== undefined);
-      const hint = stuck ? ` Meanwhile ${stuck}.` : '';
+      const meanwhile = (): string => {
+        const stuck = podsOf(snap, ds).map((x) => podTrouble(x, snap.events)).find((t) => t !== undefined);
+        return stuck ? ` Meanwhile ${stuck}.` : '';
+      };
       const updated = s.updatedNumberScheduled ?? 0;
-      if (updated < s.desiredNumberScheduled) return fail(`Rollout of ${name} not finished: ${updated} out of ${s.desiredNumberScheduled} new pods have been updated.${hint}`);
+      if (updated < s.desiredNumberScheduled) return fail(`Rollout of ${name} not finished: ${updated} out of ${s.desiredNumberScheduled} new pods have been updated.${meanwhile()}`);
       const available = s.numberAvailable ?? 0;
-      if (available < s.desiredNumberScheduled) return fail(`Rollout of ${name} not finished: ${available} of ${s.desiredNumberScheduled} updated pods are available.${hint}`);
+      if (available < s.desiredNumberScheduled) return fail(`Rollout of ${name} not finished: ${available} of ${s.desiredNumberScheduled} updated pods are available.${meanwhile()}`);
       return PASS;
     }),
 });
