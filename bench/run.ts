@@ -110,12 +110,17 @@ if (existsSync(new URL('../dist/cli.js', import.meta.url))) {
   results.push({ name: `learn-daemonsets --version vs node -e 0 (${bare.toFixed(0)} ms)`, value: version / bare, unit: '×', target: 1.5 });
 }
 
+if (process.env['BENCH_SKIP_APISERVER'] !== '1') {
+  const { apiServerBench } = await import('./apiserver.js');
+  for (const r of await apiServerBench(NODES)) results.push(r);
+}
+
 const width = Math.max(...results.map((r) => r.name.length));
 console.log(`learn-daemonsets simulator benchmark — ${NODES} workers, node ${process.version}`);
 for (const r of results) {
   const ok = r.value <= r.target ? 'ok  ' : 'OVER';
   const wall = r.wall === undefined ? '' : `  [${r.wall.toFixed(0)} ms wall]`;
-  const digits = r.unit === 'ms' || r.unit === '×' ? 2 : 0;
+  const digits = (r.unit === 'ms' && r.value < 100) || r.unit === '×' ? 2 : 0;
   console.log(`${ok} ${r.name.padEnd(width)}  ${r.value.toFixed(digits).padStart(8)} ${r.unit.padEnd(7)} (target ≤ ${r.target})${wall}`);
 }
 console.log(`objects: ${cluster.store.count('Pod')} pods, ${cluster.store.count('Event')} events, resourceVersion ${cluster.store.resourceVersion()}`);
