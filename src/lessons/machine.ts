@@ -6,7 +6,7 @@
  */
 import { assign, setup } from 'xstate';
 import type { AuditTrail } from './audit.js';
-import { CHECKS, compileCheck, type CompiledCheck } from './checks/index.js';
+import { CHECKS, compileCheck, type CheckResult, type CompiledCheck } from './checks/index.js';
 import type { Lesson, Step } from './lesson.js';
 import type { LessonContext, LessonEffects, LessonEvent } from './machine-types.js';
 import { EMPTY_SNAPSHOT, type ClusterSnapshot } from './snapshot.js';
@@ -29,10 +29,23 @@ function evaluator(name: string, params: Params): CompiledCheck {
   return run;
 }
 
+/** Results per snapshot and audit trail, so the guard and the feedback evaluation share one run. */
+const results = new WeakMap<ClusterSnapshot, WeakMap<AuditTrail, Map<CompiledCheck, CheckResult>>>();
+
+function evaluate(run: CompiledCheck, snapshot: ClusterSnapshot, audit: AuditTrail): CheckResult {
+  let byAudit = results.get(snapshot);
+  if (!byAudit) results.set(snapshot, (byAudit = new WeakMap()));
+  let byCheck = byAudit.get(audit);
+  if (!byCheck) byAudit.set(audit, (byCheck = new Map()));
+  let result = byCheck.get(run);
+  if (!result) byCheck.set(run, (result = run(snapshot, audit)));
+  return result;
+}
+
 function checkGuards(): Record<string, (args: { context: LessonContext }, params: Params) => boolean> {
   const guards: Record<string, (args: { context: LessonContext }, params: Params) => boolean> = {};
   for (const name of CHECKS.keys()) {
-    guards[name] = ({ context }, params) => evaluator(name, params)(context.snapshot, context.audit).status === 'pass';
+    guards[name] = ({ context }, params) => evaluate(evaluator(name, params), context.snapshot, context.audit).status === 'pass';
   }
   return guards;
 }
@@ -45,9 +58,9 @@ export function initialContext(lesson: Lesson, snapshot: ClusterSnapshot = EMPTY
 /** Where the step's check stands and which feedback rule (if any) matches: what the learner sees. */
 function judge(step: Step, ctx: LessonContext): Pick<LessonContext, 'lastFailure' | 'feedback' | 'feedbackShown'> {
   if (step.kind === 'question') return { feedbackShown: ctx.feedbackShown };
-  const result = step.check.run(ctx.snapshot, ctx.audit);
+  const result = evaluate(step.check.run, ctx.snapshot, ctx.audit);
   if (result.status === 'pass') return { feedbackShown: ctx.feedbackShown };
-  const rule = step.feedback.find((f) => f.when.run(ctx.snapshot, ctx.audit).status === 'pass');
+  const rule = step.feedback.find((f) => evaluate(f.when.run, ctx.snapshot, ctx.audit).status === 'pass');
   const shown = rule && !ctx.feedbackShown.includes(rule.message) ? [...ctx.feedbackShown, rule.message] : ctx.feedbackShown;
   return { lastFailure: result.reason, feedbackShown: shown, ...(rule ? { feedback: rule.message } : {}) };
 }
@@ -111,9 +124,11 @@ export function buildLessonMachine(lesson: Lesson, effects: LessonEffects = {}) 
       return;
     }
     const evaluate = { type: 'evaluate', params: { index: i } } as const;
+    const guardParams = step.check.ref.params ?? {};
+    compiledByParams.set(guardParams, step.check.run);
     states[stateId(i, count)] = {
       entry: [{ type: 'enterStep', params: { index: i } }, ...(step.setup.length ? [{ type: 'runSetup', params: { index: i } }] : []), evaluate],
-      always: { guard: { type: step.check.ref.name, params: step.check.ref.params ?? {} }, target: next, actions: leave },
+      always: { guard: { type: step.check.ref.name, params: guardParams }, target: next, actions: leave },
       on: {
         ...common,
         'cluster.changed': { actions: ['storeSnapshot', evaluate] },

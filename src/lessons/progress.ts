@@ -49,6 +49,19 @@ export function emptyLessonProgress(): LessonProgress {
   return { stepsDone: [], hintsUsed: 0, timeSpentMs: 0 };
 }
 
+/** Makes the rename itself durable; some platforms cannot open a directory, which is fine to skip. */
+function syncDirectory(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Best effort: the file content is already synced.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** Reads and writes progress.json. */
 export class ProgressStore {
   readonly file: string;
@@ -92,6 +105,7 @@ export class ProgressStore {
       closeSync(fd);
     }
     renameSync(temp, this.file);
+    syncDirectory(path.dirname(this.file));
   }
 
   /** Loads, applies `change` to one lesson's record, saves; returns the new record and any load warning. */

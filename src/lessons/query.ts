@@ -17,9 +17,43 @@ export function controllerUid(obj: KubeObject): string | undefined {
   return obj.metadata.ownerReferences?.find((r) => r.controller === true)?.uid;
 }
 
+/** Live pods per controller uid, computed once per snapshot (checks run many times on one snapshot). */
+const byController = new WeakMap<readonly Pod[], Map<string, Pod[]>>();
+
 /** Live (not terminating) pods the DaemonSet controls. */
-export function podsOf(snap: ClusterSnapshot, ds: DaemonSet): Pod[] {
-  return snap.pods.filter((p) => controllerUid(p) === ds.metadata.uid && !p.metadata.deletionTimestamp);
+export function podsOf(snap: ClusterSnapshot, ds: DaemonSet): readonly Pod[] {
+  let index = byController.get(snap.pods);
+  if (!index) {
+    index = new Map();
+    for (const p of snap.pods) {
+      const uid = controllerUid(p);
+      if (uid === undefined || p.metadata.deletionTimestamp) continue;
+      const list = index.get(uid);
+      if (list) list.push(p);
+      else index.set(uid, [p]);
+    }
+    byController.set(snap.pods, index);
+  }
+  return index.get(ds.metadata.uid) ?? [];
+}
+
+const byNode = new WeakMap<readonly Pod[], Map<string, Pod[]>>();
+
+/** The DaemonSet's live pods grouped by the node they are bound or pinned to (memoised per snapshot). */
+export function podsByNode(snap: ClusterSnapshot, ds: DaemonSet): ReadonlyMap<string, readonly Pod[]> {
+  const pods = podsOf(snap, ds);
+  const cached = byNode.get(pods);
+  if (cached) return cached;
+  const out = new Map<string, Pod[]>();
+  byNode.set(pods, out);
+  for (const p of pods) {
+    const node = podNode(p);
+    if (node === undefined) continue;
+    const list = out.get(node);
+    if (list) list.push(p);
+    else out.set(node, [p]);
+  }
+  return out;
 }
 
 /** Revisions the DaemonSet controls, lowest revision number first (as `rollout history` lists them). */

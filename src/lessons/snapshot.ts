@@ -27,14 +27,21 @@ export const EMPTY_SNAPSHOT: ClusterSnapshot = Object.freeze({
   takenAt: 0,
 });
 
-/** Reads the simulator's store; its objects are frozen, so no copy is needed. */
+/**
+ * Reads the simulator's store; its objects are frozen, so no copy is needed. Events (tens of
+ * thousands on a big cluster) are listed only if a check asks for them.
+ */
 export function snapshotFromStore(store: Store, now: number): ClusterSnapshot {
+  let events: readonly Event[] | undefined;
   return {
     nodes: store.list('Node'),
     pods: store.list('Pod'),
     daemonSets: store.list('DaemonSet'),
     controllerRevisions: store.list('ControllerRevision'),
-    events: store.list('Event'),
+    get events() {
+      events ??= store.list('Event');
+      return events;
+    },
     takenAt: now,
   };
 }

@@ -48,3 +48,33 @@ describe('progress store', () => {
     expect(defaultProgressDir({})).toBe(path.join(os.homedir(), '.config', 'learn-daemonsets'));
   });
 });
+
+describe('learn-daemonsets lessons', () => {
+  it('lists the course with progress from $XDG_CONFIG_HOME, warning about a corrupted file', async () => {
+    const { runLessons } = await import('../../src/commands/lessons.js');
+    const { vi } = await import('vitest');
+    const xdg = mkdtempSync(path.join(os.tmpdir(), 'ld-xdg-'));
+    const saved = process.env['XDG_CONFIG_HOME'];
+    process.env['XDG_CONFIG_HOME'] = xdg;
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const s = new ProgressStore({ dir: path.join(xdg, 'learn-daemonsets'), now: () => NOW });
+      s.update('first-daemonset', (p) => ({ ...p, stepsDone: ['create', 'why-not-control-plane', 'node-joins'], completedAt: s.stamp() }));
+      s.update('rollback-undo', (p) => ({ ...p, stepsDone: ['bad-update'] }));
+      expect(runLessons([])).toBe(0);
+      const text = out.mock.calls.map((c) => String(c[0])).join('');
+      expect(text).toMatch(/ 1\. first-daemonset .* done 2026-05-01\n/);
+      expect(text).toMatch(/ 2\. control-plane-toleration .* not started\n/);
+      expect(text).toMatch(/ 3\. rollback-undo .* 1\/4 steps\n/);
+      writeFileSync(path.join(xdg, 'learn-daemonsets', 'progress.json'), 'not json');
+      expect(runLessons([])).toBe(0);
+      expect(err.mock.calls.map((c) => String(c[0])).join('')).toMatch(/^warning: Your progress file could not be read/);
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+      if (saved === undefined) delete process.env['XDG_CONFIG_HOME'];
+      else process.env['XDG_CONFIG_HOME'] = saved;
+    }
+  });
+});

@@ -1,6 +1,6 @@
 /** podOnEveryEligibleNode: one pod on each node the DaemonSet wants, the core DaemonSet promise. */
 import { z } from 'zod';
-import { podIsReady, podNode, podsOf, podTrouble } from '../query.js';
+import { podIsReady, podsByNode, podTrouble } from '../query.js';
 import { withDaemonSet } from './common.js';
 import { wantsNode } from './explain-placement.js';
 import { daemonSetRef, defineCheck, fail, PASS } from './types.js';
@@ -12,12 +12,12 @@ export const podOnEveryEligibleNode = defineCheck({
   params: z.strictObject({ ...daemonSetRef, ready: z.boolean().default(true) }),
   run: (snap, p) =>
     withDaemonSet(snap, p, (ds) => {
-      const pods = podsOf(snap, ds);
+      const byNode = podsByNode(snap, ds);
       const eligible = snap.nodes.filter((n) => wantsNode(n, ds));
       if (eligible.length === 0) return fail(`${ds.metadata.name} does not want any node: check its nodeSelector, affinity and tolerations.`);
       for (const node of eligible) {
         const name = node.metadata.name;
-        const onNode = pods.filter((pod) => podNode(pod) === name);
+        const onNode = byNode.get(name) ?? [];
         if (onNode.length === 0) return fail(`${name} should run a ${ds.metadata.name} pod but has none yet.`);
         if (p.ready && !onNode.some(podIsReady)) {
           const first = onNode[0];

@@ -1,6 +1,6 @@
 /** podOnNodes: the DaemonSet runs on specific nodes (e.g. a node that just joined, a tainted node). */
 import { z } from 'zod';
-import { podIsReady, podNode, podsOf, podTrouble } from '../query.js';
+import { podIsReady, podsByNode, podTrouble } from '../query.js';
 import { withDaemonSet } from './common.js';
 import { explainPlacement } from './explain-placement.js';
 import { daemonSetRef, defineCheck, fail, PASS } from './types.js';
@@ -12,11 +12,11 @@ export const podOnNodes = defineCheck({
   params: z.strictObject({ ...daemonSetRef, nodes: z.array(z.string().min(1)).min(1), ready: z.boolean().default(true) }),
   run: (snap, p) =>
     withDaemonSet(snap, p, (ds) => {
-      const pods = podsOf(snap, ds);
+      const byNode = podsByNode(snap, ds);
       for (const nodeName of p.nodes) {
         const node = snap.nodes.find((n) => n.metadata.name === nodeName);
         if (!node) return fail(`There is no node named ${nodeName} in the cluster.`);
-        const onNode = pods.filter((pod) => podNode(pod) === nodeName);
+        const onNode = byNode.get(nodeName) ?? [];
         if (onNode.length === 0) {
           const why = explainPlacement(node, ds);
           return fail(why.length ? `${ds.metadata.name} has no pod on ${nodeName}: ${why.join('; ')}.` : `${ds.metadata.name} has no pod on ${nodeName} yet.`);
