@@ -7,10 +7,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { timingSafeEqual } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import type { Json } from '../../cluster/types.js';
 import type { SimCluster } from '../cluster.js';
+import { auditEntry, authorized, MUTATING, type ApiAuditEntry } from './audit.js';
 import { aggregatedDiscovery, AGGREGATED_CONTENT_TYPE, legacyCoreVersions, legacyGroupList, resourceList, versionInfo, wantsAggregated } from './discovery.js';
+import { execWebSocketServer, rejectUpgrade, serveExec } from './exec.js';
 import { HttpError, parseJsonBody, readBody, sendError, sendJson, statusBody } from './http-util.js';
 import { OPENAPI_GROUP_VERSIONS, openApiDocument, openApiIndex, type OpenApiGroupVersion } from './openapi/index.js';
 import { getObject, listBody, listObjects, objectBody, parseSelectors, wantsTable } from './read.js';
@@ -20,19 +22,7 @@ import type { TlsMaterial } from './tls.js';
 import { serveWatch } from './watch.js';
 import { createObject, deleteObject, deleteOptions, patchObject, replaceObject, type WriteResult } from './write.js';
 
-/** One request kubectl made, for the lesson engine's audit trail. */
-export interface ApiAuditEntry {
-  atMs: number;
-  /** kubectl's `Kubectl-Command` header, e.g. `kubectl rollout undo`. */
-  command?: string;
-  session?: string;
-  verb: string;
-  resource?: string;
-  namespace?: string;
-  name?: string;
-  subresource?: string;
-  code: number;
-}
+export type { ApiAuditEntry } from './audit.js';
 
 /** How to start the server. */
 export interface ApiServerOptions {
@@ -54,35 +44,6 @@ export interface ApiServer {
   url: string;
   port: number;
   close(): Promise<void>;
-}
-
-const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-function authorized(req: IncomingMessage, token: string): boolean {
-  const header = req.headers.authorization ?? '';
-  const m = /^Bearer\s+(.+)$/i.exec(header);
-  if (!m?.[1]) return false;
-  const given = Buffer.from(m[1].trim());
-  const want = Buffer.from(token);
-  return given.length === want.length && timingSafeEqual(given, want);
-}
-
-function verbOf(method: string, r: Route, query: URLSearchParams): string {
-  if (r.type !== 'resource') return method.toLowerCase();
-  switch (method) {
-    case 'GET':
-      return query.get('watch') === 'true' || query.get('watch') === '1' ? 'watch' : r.name ? 'get' : 'list';
-    case 'POST':
-      return 'create';
-    case 'PUT':
-      return 'update';
-    case 'PATCH':
-      return 'patch';
-    case 'DELETE':
-      return r.name ? 'delete' : 'deletecollection';
-    default:
-      return method.toLowerCase();
-  }
 }
 
 /** Starts the API server; resolves once it listens. A port in use rejects with EADDRINUSE. */
@@ -111,23 +72,32 @@ export function startApiServer(opts: ApiServerOptions): Promise<ApiServer> {
       sendError(res, err);
       code = res.statusCode;
     } finally {
-      if (MUTATING.has(method) || (req.headers['kubectl-command'] && r.type === 'resource')) {
-        const entry: ApiAuditEntry = { atMs: cluster.clock.now(), verb: verbOf(method, r, query), code };
-        const command = req.headers['kubectl-command'];
-        if (typeof command === 'string') entry.command = command;
-        const session = req.headers['kubectl-session'];
-        if (typeof session === 'string') entry.session = session;
-        if (r.type === 'resource') {
-          entry.resource = r.info.group ? `${r.info.plural}.${r.info.group}` : r.info.plural;
-          if (r.namespace) entry.namespace = r.namespace;
-          if (r.name) entry.name = r.name;
-          if (r.subresource) entry.subresource = r.subresource;
-        }
-        opts.audit?.(entry);
-        if (MUTATING.has(method)) opts.log?.(`${method} ${url.pathname} ${code}${entry.command ? ` (${entry.command})` : ''}`);
-      }
+      record(req, method, url.pathname, r, query, code);
     }
   }
+
+  function record(req: IncomingMessage, method: string, pathname: string, r: Route, query: URLSearchParams, code: number): void {
+    const entry = auditEntry(req, method, r, query, code, cluster.clock.now());
+    if (!entry) return;
+    opts.audit?.(entry);
+    if (MUTATING.has(method)) opts.log?.(`${method} ${pathname} ${code}${entry.command ? ` (${entry.command})` : ''}`);
+  }
+
+  // pods/exec arrives as an HTTP upgrade (WebSocket v5, or SPDY from old clients, which we refuse).
+  const wss = execWebSocketServer();
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (!authorized(req, opts.token)) {
+      rejectUpgrade(socket, new HttpError(401, 'Unauthorized', 'Unauthorized'));
+      return;
+    }
+    const r = route(url.pathname);
+    const code = r.type === 'resource' && r.info.kind === 'Pod' && r.name && r.subresource === 'exec'
+      ? serveExec(cluster, wss, req, socket, head, r.namespace ?? 'default', r.name, url.searchParams)
+      : rejectUpgrade(socket, new HttpError(404, 'NotFound', 'the server could not find the requested resource'));
+    record(req, 'POST', url.pathname, r, url.searchParams, code);
+  });
 
   async function dispatch(req: IncomingMessage, res: ServerResponse, r: Route, method: string, query: URLSearchParams, body: Buffer): Promise<number> {
     const accept = req.headers.accept;
@@ -189,6 +159,7 @@ export function startApiServer(opts: ApiServerOptions): Promise<ApiServer> {
     if (info.kind === 'Pod' && name && subresource === 'eviction' && method === 'POST') {
       return reply(201, evictPod(cluster, namespace ?? 'default', name, body));
     }
+    if (info.kind === 'Pod' && name && subresource === 'exec') throw new HttpError(400, 'BadRequest', 'Upgrade request required');
     if (subresource && subresource !== 'status') throw new HttpError(404, 'NotFound', 'the server could not find the requested resource');
     switch (method) {
       case 'GET': {
@@ -238,6 +209,7 @@ export function startApiServer(opts: ApiServerOptions): Promise<ApiServer> {
         port,
         close: () =>
           new Promise<void>((done) => {
+            for (const ws of wss.clients) ws.terminate();
             server.closeAllConnections();
             server.close(() => done());
           }),
