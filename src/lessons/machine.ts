@@ -140,7 +140,12 @@ export function buildLessonMachine(lesson: Lesson, effects: LessonEffects = {}) 
     id: 'lesson',
     context: initialContext(lesson),
     initial: stateId(0, count),
-    on: { 'lesson.reset': { target: `.${stateId(0, count)}`, reenter: true, actions: ['resetContext', 'resetCluster'] } },
+    on: {
+      'lesson.reset': { target: `.${stateId(0, count)}`, reenter: true, actions: ['resetContext', 'resetCluster'] },
+      // Questions and the final state still keep the view current; task states also evaluate.
+      'cluster.changed': { actions: 'storeSnapshot' },
+      'command.observed': { actions: 'storeCommand' },
+    },
     // The per-step states are built from data; xstate's config types cannot follow a dynamic record.
     states: states as never,
   });

@@ -54,9 +54,11 @@ describe('lesson machine (pure transitions, no actors)', () => {
     s = send(s, { type: 'answer.submitted', choice: 'crash-loop' });
     expect(s.value).toBe('step1');
     expect(s.context.lastFailure).toMatch(/^CrashLoopBackOff means the container started/);
+    s = send(s, command(1, 'kubectl describe'));
+    expect(s.context.audit.map((e) => e.command)).toEqual(['kubectl set image', 'kubectl describe']);
     s = send(s, { type: 'answer.submitted', choice: 'image-pull' });
     expect(s.value).toBe('step2');
-    expect(s.context.lastFailure).toBe('This step wants `kubectl rollout undo`; the last command seen was `kubectl set image`.');
+    expect(s.context.lastFailure).toBe('This step wants `kubectl rollout undo`; the last command seen was `kubectl describe`.');
     expect(s.context.feedback).toBeUndefined();
 
     act(c, 'setImage', { daemonSet: 'node-logger', container: 'logger', image: 'busybox:1.36' });
