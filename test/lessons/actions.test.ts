@@ -51,3 +51,14 @@ describe('lesson actions drive the simulator and record kubectl equivalents', ()
     expect(!both.ok && both.problems).toEqual(['action applyManifest: give exactly one of file or manifest']);
   });
 });
+
+describe('API server audit entries', () => {
+  it('keep successful kubectl requests only', async () => {
+    const { toAuditEntry } = await import('../../src/lessons/audit-apiserver.js');
+    expect(toAuditEntry({ atMs: 5, command: 'kubectl rollout undo', verb: 'patch', resource: 'daemonsets', name: 'node-logger', code: 200 })).toEqual({
+      at: 5, source: 'apiserver', command: 'kubectl rollout undo', verb: 'patch', resource: 'daemonsets', name: 'node-logger',
+    });
+    expect(toAuditEntry({ atMs: 5, verb: 'create', resource: 'pods', code: 201 })).toBeUndefined();
+    expect(toAuditEntry({ atMs: 5, command: 'kubectl apply', verb: 'patch', resource: 'daemonsets', code: 422 })).toBeUndefined();
+  });
+});
