@@ -26,6 +26,18 @@ export function kubectlAvailable(): boolean {
   return true;
 }
 
+/**
+ * Waits on real I/O (an in-process client talking to the server over loopback) until `pred`
+ * holds; fails after `timeoutMs` of wall time. Simulated time does not move meanwhile.
+ */
+export async function waitFor(pred: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pred()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise<void>((r) => setTimeout(r, 5));
+  }
+}
+
 /** The result of one kubectl run. */
 export interface KubectlResult {
   code: number;
@@ -41,6 +53,8 @@ export interface E2E {
   tls: TlsMaterial;
   dir: string;
   audit: ApiAuditEntry[];
+  /** The kubeconfig kubectl uses (for client-node's KubeConfig.loadFromFile). */
+  kubeconfig: string;
   kubectl(args: string[], opts?: { stdin?: string; env?: Record<string, string>; timeoutMs?: number }): Promise<KubectlResult>;
   /**
    * Runs kubectl while moving simulated time forward in `stepMs` steps (for commands that wait
@@ -75,6 +89,7 @@ export async function startE2E(opts: Omit<BootstrapOptions, 'clock'> & { kubeMin
     tls,
     dir,
     audit,
+    kubeconfig,
     kubectl(args, o = {}) {
       return new Promise((resolve) => {
         const child = execFile(KUBECTL, args, { env: { ...baseEnv, ...(o.env ?? {}) }, timeout: o.timeoutMs ?? 30_000, maxBuffer: 32 * 1024 * 1024 }, (err, stdout, stderr) => {
