@@ -139,7 +139,7 @@ export class Scheduler implements Controller {
         lastProbeTime: null,
         lastTransitionTime: transition,
       });
-    });
+    }, 'status');
     this.recorder.record({ object: updated, type: 'Warning', reason: 'FailedScheduling', message, source: SOURCE });
   }
 
@@ -176,7 +176,7 @@ export class Scheduler implements Controller {
       }
       this.store.mutate('Pod', pod.metadata.namespace, pod.metadata.name, (p) => {
         p.status.nominatedNodeName = node.metadata.name;
-      });
+      }, 'status');
       return '';
     }
     const parts: string[] = [];
