@@ -60,12 +60,34 @@ export function versionInfo(minor: number): Json {
   };
 }
 
-/** Content type of an aggregated discovery answer. */
+/** Content type of an aggregated discovery answer (v2; v2beta1 for kubectl 1.28/1.29). */
 export const AGGREGATED_CONTENT_TYPE = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
 
-/** Whether the client asked for aggregated discovery v2. */
-export function wantsAggregated(accept: string | undefined): boolean {
-  return accept?.includes('as=APIGroupDiscoveryList') === true && accept.includes('v=v2');
+/** The aggregated discovery version the client accepts (v2 preferred), parsed per media type. */
+export function wantsAggregated(accept: string | undefined): 'v2' | 'v2beta1' | undefined {
+  const offered = new Set<string>();
+  for (const media of (accept ?? '').split(',')) {
+    const params = new Map(media.split(';').slice(1).map((p) => p.trim().split('=') as [string, string | undefined]));
+    if (params.get('as') === 'APIGroupDiscoveryList' && params.get('g') === 'apidiscovery.k8s.io') offered.add(params.get('v') ?? '');
+  }
+  return offered.has('v2') ? 'v2' : offered.has('v2beta1') ? 'v2beta1' : undefined;
+}
+
+/** The content type of an aggregated answer in one version. */
+export function aggregatedContentType(version: 'v2' | 'v2beta1'): string {
+  return AGGREGATED_CONTENT_TYPE.replace('v=v2;', `v=${version};`);
+}
+
+/**
+ * `/openapi/v2`: kubectl 1.28 loads it (protobuf) before apply and falls back to the Go types'
+ * patch metadata for built-in kinds when it holds no definition, so a document with no
+ * definitions is enough: protobuf `Document{swagger: "2.0"}`, or the same as JSON.
+ */
+export function openApiV2(accept: string | undefined): { contentType: string; body: Buffer } {
+  if (accept?.includes('protobuf')) {
+    return { contentType: 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf', body: Buffer.from([0x0a, 0x03, ...Buffer.from('2.0')]) };
+  }
+  return { contentType: 'application/json', body: Buffer.from('{"swagger":"2.0","info":{"title":"Kubernetes","version":"unversioned"},"paths":{},"definitions":{}}') };
 }
 
 function groups(): Map<string, ResourceInfo[]> {
@@ -75,7 +97,7 @@ function groups(): Map<string, ResourceInfo[]> {
 }
 
 /** `/api` (core group only) or `/apis` (named groups) as APIGroupDiscoveryList. */
-export function aggregatedDiscovery(core: boolean): Json {
+export function aggregatedDiscovery(core: boolean, version: 'v2' | 'v2beta1' = 'v2'): Json {
   const items: Json[] = [];
   for (const [group, resources] of groups()) {
     if ((group === '') !== core) continue;
@@ -107,7 +129,7 @@ export function aggregatedDiscovery(core: boolean): Json {
       ],
     });
   }
-  return { kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2', metadata: {}, items };
+  return { kind: 'APIGroupDiscoveryList', apiVersion: `apidiscovery.k8s.io/${version}`, metadata: {}, items };
 }
 
 /** Legacy `/api`: APIVersions. */

@@ -11,6 +11,7 @@ export type Route =
   | { type: 'discovery'; core: boolean }
   | { type: 'resource-list'; group: string; version: string }
   | { type: 'openapi-index' }
+  | { type: 'openapi-v2' }
   | { type: 'openapi'; groupVersion: string }
   | { type: 'lease'; namespace: string; name?: string }
   | { type: 'resource'; info: ResourceInfo; namespace?: string; name?: string; subresource?: string }
@@ -27,6 +28,7 @@ export function route(pathname: string): Route {
   if (parts.length === 1 && root === 'version') return { type: 'version' };
   if (parts.length >= 1 && (root === 'healthz' || root === 'livez' || root === 'readyz')) return { type: 'healthz' };
   if (root === 'openapi') {
+    if (parts[1] === 'v2' && parts.length === 2) return { type: 'openapi-v2' };
     if (parts[1] !== 'v3') return { type: 'not-found' };
     if (parts.length === 2) return { type: 'openapi-index' };
     return { type: 'openapi', groupVersion: parts.slice(2).join('/') };

@@ -11,7 +11,7 @@ import type { Duplex } from 'node:stream';
 import type { Json } from '../../cluster/types.js';
 import type { SimCluster } from '../cluster.js';
 import { auditEntry, authorized, MUTATING, type ApiAuditEntry } from './audit.js';
-import { aggregatedDiscovery, AGGREGATED_CONTENT_TYPE, legacyCoreVersions, legacyGroupList, resourceList, versionInfo, wantsAggregated } from './discovery.js';
+import { aggregatedContentType, aggregatedDiscovery, legacyCoreVersions, legacyGroupList, openApiV2, resourceList, versionInfo, wantsAggregated } from './discovery.js';
 import { execWebSocketServer, rejectUpgrade, serveExec } from './exec.js';
 import { HttpError, parseJsonBody, readBody, sendError, sendJson, statusBody } from './http-util.js';
 import { OPENAPI_GROUP_VERSIONS, openApiDocument, openApiIndex, type OpenApiGroupVersion } from './openapi/index.js';
@@ -112,9 +112,17 @@ export function startApiServer(opts: ApiServerOptions): Promise<ApiServer> {
         res.writeHead(200, { 'Content-Type': 'text/plain' });
         res.end('ok');
         return 200;
-      case 'discovery':
-        if (wantsAggregated(accept)) return reply(200, aggregatedDiscovery(r.core), AGGREGATED_CONTENT_TYPE);
+      case 'discovery': {
+        const aggregated = wantsAggregated(accept);
+        if (aggregated) return reply(200, aggregatedDiscovery(r.core, aggregated), aggregatedContentType(aggregated));
         return reply(200, r.core ? legacyCoreVersions() : legacyGroupList());
+      }
+      case 'openapi-v2': {
+        const doc = openApiV2(accept);
+        res.writeHead(200, { 'Content-Type': doc.contentType, 'Content-Length': doc.body.length });
+        res.end(doc.body);
+        return 200;
+      }
       case 'resource-list': {
         const list = resourceList(r.group, r.version);
         if (!list) throw new HttpError(404, 'NotFound', 'the server could not find the requested resource');
