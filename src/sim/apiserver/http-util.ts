@@ -86,10 +86,30 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
 export function parseJsonBody(buf: Buffer): Json {
   const text = buf.toString('utf8');
   if (text.trim() === '') throw new HttpError(400, 'BadRequest', 'the request body is empty');
+  checkDepth(text);
   try {
     return JSON.parse(text) as Json;
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     throw new HttpError(400, 'BadRequest', `the object provided is unrecognized (must be of type JSON): ${why}`);
+  }
+}
+
+/** How deep a JSON body may nest (the apiserver's decoder stops at 10,000 levels). */
+export const MAX_JSON_DEPTH = 10_000;
+
+/** Throws 400 when a JSON text nests deeper than MAX_JSON_DEPTH (checked before parsing). */
+export function checkDepth(text: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash escapes the next char
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > MAX_JSON_DEPTH) throw new HttpError(400, 'BadRequest', `the object provided is unrecognized (must be of type JSON): exceeded max depth of ${MAX_JSON_DEPTH}`);
+    } else if (c === 125 || c === 93) depth--;
   }
 }

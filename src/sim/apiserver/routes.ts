@@ -23,7 +23,12 @@ function findResource(group: string, version: string, plural: string): ResourceI
 
 /** Resolves a request path (without the query string). */
 export function route(pathname: string): Route {
-  const parts = pathname.split('/').filter((p) => p !== '').map((p) => decodeURIComponent(p));
+  let parts: string[];
+  try {
+    parts = pathname.split('/').filter((p) => p !== '').map((p) => decodeURIComponent(p));
+  } catch {
+    return { type: 'not-found' }; // malformed percent-encoding names nothing we serve
+  }
   const [root] = parts;
   if (parts.length === 1 && root === 'version') return { type: 'version' };
   if (parts.length >= 1 && (root === 'healthz' || root === 'livez' || root === 'readyz')) return { type: 'healthz' };

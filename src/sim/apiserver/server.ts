@@ -12,6 +12,7 @@ import type { Json } from '../../cluster/types.js';
 import type { SimCluster } from '../cluster.js';
 import { auditEntry, authorized, MUTATING, type ApiAuditEntry } from './audit.js';
 import { aggregatedContentType, aggregatedDiscovery, legacyCoreVersions, legacyGroupList, openApiV2, resourceList, versionInfo, wantsAggregated } from './discovery.js';
+import { parseBody } from './decode.js';
 import { execWebSocketServer, rejectUpgrade, serveExec } from './exec.js';
 import { HttpError, parseJsonBody, readBody, sendError, sendJson, statusBody } from './http-util.js';
 import { OPENAPI_GROUP_VERSIONS, openApiDocument, openApiIndex, type OpenApiGroupVersion } from './openapi/index.js';
@@ -185,10 +186,10 @@ export function startApiServer(opts: ApiServerOptions): Promise<ApiServer> {
       }
       case 'POST':
         if (name) throw new HttpError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
-        return writeReply(createObject(cluster, info, namespace, parseJsonBody(body), query));
+        return writeReply(createObject(cluster, info, namespace, parseBody(body, req.headers['content-type']), query));
       case 'PUT':
         if (!name) throw new HttpError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
-        return writeReply(replaceObject(cluster, info, namespace, name, parseJsonBody(body), query, subresource));
+        return writeReply(replaceObject(cluster, info, namespace, name, parseBody(body, req.headers['content-type']), query, subresource));
       case 'PATCH': {
         if (!name) throw new HttpError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource');
         const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';

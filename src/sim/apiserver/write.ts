@@ -9,6 +9,7 @@ import { StoreError } from '../errors.js';
 import { cloneJson } from '../json.js';
 import { apiVersionOf, type ResourceInfo } from '../resources.js';
 import type { DeleteOptions } from '../store.js';
+import { decodeObject } from './decode.js';
 import { HttpError } from './http-util.js';
 import { applyPatch, PatchError } from './patch/index.js';
 import { findUnknownFields } from './schema/index.js';
@@ -82,6 +83,7 @@ function checkTypeMeta(info: ResourceInfo, obj: Json): { [key: string]: Json } {
   }
   o['apiVersion'] = apiVersion;
   o['kind'] = info.kind;
+  decodeObject(info.kind, o, info.version);
   if (!o['metadata'] || typeof o['metadata'] !== 'object' || Array.isArray(o['metadata'])) o['metadata'] = {};
   return o;
 }
@@ -161,8 +163,11 @@ export function patchObject(cluster: SimCluster, info: ResourceInfo, namespace: 
   }
   pruneFields(obj, unknown);
   const meta = obj['metadata'] as { [key: string]: Json };
-  meta['name'] = name;
-  if (info.namespaced && namespace) meta['namespace'] = namespace;
+  // The patch handler's checkName: a patch may not rename (or un-name) the object.
+  if (meta['name'] !== name) throw new HttpError(400, 'BadRequest', `the name of the object (${String(meta['name'] ?? '')}) does not match the name on the URL (${name})`);
+  if (info.namespaced && namespace && meta['namespace'] !== namespace) {
+    throw new HttpError(400, 'BadRequest', `the namespace of the object (${String(meta['namespace'] ?? '')}) does not match the namespace on the URL (${namespace})`);
+  }
   const updated = cluster.store.update(obj as unknown as KubeObject, subresource === 'status' ? 'status' : undefined);
   return { code: 200, body: updated, warnings: mode === 'Warn' ? unknown.map((p) => `unknown field "${p}"`) : [] };
 }
