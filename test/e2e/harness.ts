@@ -3,7 +3,7 @@
  * loopback port, and the machine's real kubectl pointed at it through a private kubeconfig
  * and cache directory. Tests move simulated time themselves; nothing sleeps on wall time.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,6 +62,11 @@ export interface E2E {
    * between steps so the server answers kubectl; stops stepping once kubectl exits.
    */
   kubectlDriving(args: string[], opts?: { stepMs?: number; env?: Record<string, string>; timeoutMs?: number }): Promise<KubectlResult>;
+  /**
+   * Starts a long-running kubectl (`get -w`, `logs -f`) without waiting: `stdout()` is what it
+   * printed so far; `stop()` kills it (SIGTERM) and resolves with everything it printed.
+   */
+  kubectlStream(args: string[]): { stdout(): string; stop(): Promise<KubectlResult> };
   /** Writes a file in the test's directory and returns its path (manifests, editor scripts). */
   file(name: string, content: string, mode?: number): string;
   /** Advances simulated time until `pred` holds (or `maxMs` of simulated time passes). */
@@ -111,6 +116,22 @@ export async function startE2E(opts: Omit<BootstrapOptions, 'clock'> & { kubeMin
         if (!done) cluster.advance(o.stepMs ?? 1000);
       }
       return run;
+    },
+    kubectlStream(args) {
+      const child = spawn(KUBECTL, args, { env: baseEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 0)));
+      return {
+        stdout: () => stdout,
+        async stop() {
+          if (child.exitCode === null) child.kill('SIGTERM');
+          const code = await exited;
+          return { code, stdout, stderr };
+        },
+      };
     },
     file(name, content, mode) {
       const path = join(dir, name);
