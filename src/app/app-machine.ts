@@ -1,0 +1,195 @@
+/**
+ * Which screen the learner is on and what the keys mean there: list → opening → lesson
+ * (browse / command line / confirm reset, which reopens it), help over either, quit. Side effects (starting a
+ * lesson's cluster, running kubectl) are named actions and an invoked actor that the app
+ * provides, so `transition()` tests run the machine without any IO.
+ */
+import { assign, fromPromise, setup } from 'xstate';
+import { backspace, EMPTY_INPUT, historyNext, historyPrev, submit, typeText, type CommandInput } from './command-input.js';
+
+/** Output lines kept for the command pane; older lines scroll away for good. */
+export const OUTPUT_LIMIT = 2000;
+
+/** What the app machine remembers. */
+export interface AppContext {
+  readonly lessonIds: readonly string[];
+  readonly cursor: number;
+  readonly lessonId?: string;
+  /** Why the last lesson could not open (shown on the list). */
+  readonly error?: string;
+  readonly returnTo: 'list' | 'lesson';
+  readonly proseScroll: number;
+  readonly mapScroll: number;
+  /** Lines scrolled up from the bottom of the command output. */
+  readonly outputScroll: number;
+  readonly input: CommandInput;
+  readonly output: readonly string[];
+  readonly running: boolean;
+}
+
+/** What the keys, the command runner and the lesson loader tell the machine. */
+export type AppEvent =
+  | { type: 'UP' }
+  | { type: 'DOWN' }
+  | { type: 'OPEN' }
+  | { type: 'OPEN_ID'; id: string }
+  | { type: 'NEXT_LESSON' }
+  | { type: 'BACK' }
+  | { type: 'HELP' }
+  | { type: 'CLOSE' }
+  | { type: 'COMMAND' }
+  | { type: 'LEAVE_COMMAND' }
+  | { type: 'TYPE'; text: string }
+  | { type: 'BACKSPACE' }
+  | { type: 'HISTORY_PREV' }
+  | { type: 'HISTORY_NEXT' }
+  | { type: 'RUN' }
+  | { type: 'OUTPUT'; lines: readonly string[] }
+  | { type: 'COMMAND_DONE' }
+  | { type: 'SCROLL'; pane: 'prose' | 'map' | 'output'; delta: number }
+  | { type: 'RESET_REQUEST' }
+  | { type: 'CONFIRM' }
+  | { type: 'CANCEL' }
+  | { type: 'QUIT' };
+
+/** Input of the app: the course's lesson ids and an optional lesson to open at once. */
+export interface AppInput {
+  readonly lessonIds: readonly string[];
+  readonly openId?: string;
+  /** Index the list cursor starts on (the next lesson to do). */
+  readonly cursor?: number;
+}
+
+const clampIndex = (i: number, n: number): number => Math.max(0, Math.min(i, n - 1));
+
+/** The machine; `provide()` real actions and the `openLesson` actor in the app. */
+export const appMachine = setup({
+  types: { context: {} as AppContext, events: {} as AppEvent, input: {} as AppInput },
+  actors: {
+    openLesson: fromPromise<void, { id: string }>(async () => undefined),
+  },
+  actions: {
+    startCommand: (_, _params: { line: string }) => undefined,
+    stopCommand: () => undefined,
+    closeLesson: () => undefined,
+    quitApp: () => undefined,
+  },
+  guards: {
+    hasLessons: ({ context }) => context.lessonIds.length > 0,
+    hasNext: ({ context }) => nextId(context) !== undefined,
+    hasLine: ({ context }) => context.input.text.trim() !== '',
+    running: ({ context }) => context.running,
+    fromLesson: ({ context }) => context.returnTo === 'lesson',
+    openRequested: ({ context }) => context.lessonId !== undefined,
+  },
+}).createMachine({
+  id: 'app',
+  context: ({ input }) => ({
+    lessonIds: input.lessonIds,
+    cursor: clampIndex(input.cursor ?? 0, input.lessonIds.length),
+    ...(input.openId !== undefined ? { lessonId: input.openId } : {}),
+    returnTo: 'list',
+    proseScroll: 0,
+    mapScroll: 0,
+    outputScroll: 0,
+    input: EMPTY_INPUT,
+    output: [],
+    running: false,
+  }),
+  initial: 'start',
+  on: {
+    QUIT: { target: '.quit' },
+    OUTPUT: { actions: assign(({ context, event }) => ({ output: [...context.output, ...event.lines].slice(-OUTPUT_LIMIT) })) },
+    COMMAND_DONE: { actions: assign({ running: false }) },
+  },
+  states: {
+    start: { always: [{ guard: 'openRequested', target: 'opening' }, { target: 'list' }] },
+    list: {
+      entry: assign({ returnTo: 'list' as const }),
+      on: {
+        UP: { actions: assign(({ context }) => ({ cursor: clampIndex(context.cursor - 1, context.lessonIds.length) })) },
+        DOWN: { actions: assign(({ context }) => ({ cursor: clampIndex(context.cursor + 1, context.lessonIds.length) })) },
+        OPEN: { guard: 'hasLessons', target: 'opening', actions: assign(({ context }) => ({ lessonId: context.lessonIds[context.cursor] })) },
+        OPEN_ID: { target: 'opening', actions: assign(({ event }) => ({ lessonId: event.id })) },
+        HELP: 'help',
+      },
+    },
+    opening: {
+      entry: assign(({ context }) => ({ error: undefined, proseScroll: 0, mapScroll: 0, cursor: Math.max(0, context.lessonIds.indexOf(context.lessonId ?? '')) })),
+      invoke: {
+        src: 'openLesson',
+        input: ({ context }) => ({ id: context.lessonId ?? '' }),
+        onDone: 'lesson',
+        onError: { target: 'list', actions: assign(({ event }) => ({ error: event.error instanceof Error ? event.error.message : String(event.error), lessonId: undefined })) },
+      },
+    },
+    lesson: {
+      entry: assign({ returnTo: 'lesson' as const }),
+      initial: 'browse',
+      on: {
+        SCROLL: { actions: assign(({ context, event }) => scrolled(context, event.pane, event.delta)) },
+      },
+      states: {
+        hist: { type: 'history' },
+        browse: {
+          on: {
+            COMMAND: 'command',
+            HELP: '#app.help',
+            BACK: { target: '#app.list', actions: ['stopCommand', 'closeLesson', assign({ lessonId: undefined })] },
+            NEXT_LESSON: { guard: 'hasNext', target: '#app.opening', actions: ['stopCommand', 'closeLesson', assign(({ context }) => ({ lessonId: nextId(context) }))] },
+            RESET_REQUEST: 'confirmReset',
+          },
+        },
+        command: {
+          on: {
+            TYPE: { actions: assign(({ context, event }) => ({ input: typeText(context.input, event.text) })) },
+            BACKSPACE: { actions: assign(({ context }) => ({ input: backspace(context.input) })) },
+            HISTORY_PREV: { actions: assign(({ context }) => ({ input: historyPrev(context.input) })) },
+            HISTORY_NEXT: { actions: assign(({ context }) => ({ input: historyNext(context.input) })) },
+            RUN: {
+              guard: 'hasLine',
+              actions: [
+                'stopCommand',
+                { type: 'startCommand', params: ({ context }) => ({ line: context.input.text.trim() }) },
+                assign(({ context }) => ({ input: submit(context.input), running: true, outputScroll: 0, output: [...context.output, `$ ${context.input.text.trim()}`].slice(-OUTPUT_LIMIT) })),
+              ],
+            },
+            LEAVE_COMMAND: [{ guard: 'running', actions: ['stopCommand', assign({ running: false })] }, { target: 'browse' }],
+          },
+        },
+        confirmReset: {
+          on: {
+            // A reset reopens the lesson: a fresh cluster from its scenario, same kubeconfig path.
+            CONFIRM: { target: '#app.opening', actions: ['stopCommand', 'closeLesson', assign({ output: [], running: false })] },
+            CANCEL: 'browse',
+          },
+        },
+      },
+    },
+    help: {
+      on: {
+        CLOSE: [{ guard: 'fromLesson', target: 'lesson.hist' }, { target: 'list' }],
+      },
+    },
+    quit: { type: 'final', entry: ['stopCommand', 'quitApp'] },
+  },
+});
+
+function nextId(context: AppContext): string | undefined {
+  const i = context.lessonIds.indexOf(context.lessonId ?? '');
+  return i >= 0 ? context.lessonIds[i + 1] : undefined;
+}
+
+function scrolled(context: AppContext, pane: 'prose' | 'map' | 'output', delta: number): Partial<AppContext> {
+  switch (pane) {
+    case 'prose':
+      return { proseScroll: Math.max(0, context.proseScroll + delta) };
+    case 'map':
+      return { mapScroll: Math.max(0, context.mapScroll + delta) };
+    case 'output':
+      return { outputScroll: Math.max(0, Math.min(context.outputScroll + delta, context.output.length)) };
+  }
+}
+
+/** The machine's type, for actor refs in the app. */
+export type AppMachine = typeof appMachine;

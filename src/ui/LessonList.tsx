@@ -1,0 +1,57 @@
+/** The course at a glance: each lesson with its time and progress; the next one to do is marked. */
+import { Box, Text } from 'ink';
+import { useTone } from './theme.js';
+
+/** One lesson as the list shows it. */
+export interface LessonListItem {
+  readonly id: string;
+  readonly title: string;
+  readonly minutes: number;
+  readonly state: 'done' | 'started' | 'new';
+  /** e.g. `2/3 steps` or `done 2026-01-04`. */
+  readonly progress: string;
+}
+
+/** Props: the lessons, where the cursor is, which lesson comes next, and a load error if any. */
+export interface LessonListProps {
+  readonly items: readonly LessonListItem[];
+  readonly cursor: number;
+  readonly nextIndex?: number;
+  readonly error?: string;
+  readonly warning?: string;
+}
+
+const MARK: Record<LessonListItem['state'], string> = { done: '✔', started: '›', new: '·' };
+
+/** The list screen. */
+export function LessonList(props: LessonListProps) {
+  const tone = useTone();
+  return (
+    <Box flexDirection="column" paddingX={1}>
+      <Text bold color={tone('accent')}>
+        learn-daemonsets — Kubernetes DaemonSets, by doing
+      </Text>
+      <Text color={tone('muted')}>↑/↓ or j/k choose · Enter opens · ? keys · q quits</Text>
+      <Text> </Text>
+      {props.items.length === 0 ? <Text>No lessons found.</Text> : null}
+      {props.items.map((item, i) => {
+        const selected = i === props.cursor;
+        const next = i === props.nextIndex;
+        return (
+          <Text key={item.id} wrap="truncate-end" inverse={selected} color={item.state === 'done' ? tone('ok') : undefined}>
+            {selected ? '❯ ' : '  '}
+            {MARK[item.state]} {String(i + 1).padStart(2)}. {item.title.padEnd(40)} {String(item.minutes).padStart(3)} min  {item.progress}
+            {next ? '  ← next' : ''}
+          </Text>
+        );
+      })}
+      {props.error !== undefined ? (
+        <Box marginTop={1} flexDirection="column">
+          <Text color={tone('error')}>That lesson could not be opened:</Text>
+          <Text>{props.error}</Text>
+        </Box>
+      ) : null}
+      {props.warning !== undefined ? <Text color={tone('progress')}>{props.warning}</Text> : null}
+    </Box>
+  );
+}

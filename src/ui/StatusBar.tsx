@@ -1,0 +1,26 @@
+/** The bottom line: the second-terminal `export KUBECONFIG=…` and whether cluster time runs. */
+import { Text } from 'ink';
+import { useTone } from './theme.js';
+
+/** Props: the kubeconfig path (absent before a cluster starts) and the clock. */
+export interface StatusBarProps {
+  readonly kubeconfig?: string;
+  readonly paused: boolean;
+  /** Simulated wall time, HH:MM:SS. */
+  readonly time?: string;
+  readonly width: number;
+}
+
+/** One line, truncated to the width; the clock on the right. */
+export function StatusBar(props: StatusBarProps) {
+  const tone = useTone();
+  const clock = `${props.paused ? '⏸ paused' : '▶'}${props.time ? ` ${props.time}` : ''} · ? keys`;
+  const left = props.kubeconfig ? `export KUBECONFIG=${props.kubeconfig}` : 'starting the cluster…';
+  const room = Math.max(0, props.width - clock.length - 1);
+  const shown = left.length > room ? `${left.slice(0, Math.max(0, room - 1))}…` : left.padEnd(room);
+  return (
+    <Text wrap="truncate-end">
+      <Text color={tone('muted')}>{shown}</Text> <Text color={props.paused ? tone('progress') : tone('ok')}>{clock}</Text>
+    </Text>
+  );
+}
