@@ -41,7 +41,7 @@ export class UsageError extends Error {}
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
   try {
-    return await run(argv.filter((a) => a !== '--debug'));
+    return await run(argv.filter((a) => a !== '--debug'), debug);
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`learn-daemonsets: ${err.message}\n`);
@@ -54,7 +54,22 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function run(argv: string[]): Promise<number> {
+/** The TUI (default, or `--lesson ID`); loaded lazily so --help and --version stay fast. */
+async function tui(argv: string[], debug: boolean): Promise<number> {
+  const [flag, id, ...rest] = argv;
+  if (flag === '--lesson' && (id === undefined || id.startsWith('-'))) throw new UsageError('--lesson needs a lesson id, e.g. `--lesson first-daemonset`; `learn-daemonsets lessons` lists them');
+  if (rest.length) throw new UsageError(`unexpected "${rest.join(' ')}" after --lesson ${id ?? ''}. Run \`learn-daemonsets --help\` for usage.`);
+  if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError('the tutorial needs an interactive terminal; run it directly in a terminal (or use `learn-daemonsets sim` for scripts)');
+  const { runTui, UnknownLessonError } = await import('./app/run-tui.js');
+  try {
+    return await runTui({ ...(id !== undefined ? { lessonId: id } : {}), debug });
+  } catch (err) {
+    if (err instanceof UnknownLessonError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+async function run(argv: string[], debug = false): Promise<number> {
   const [first] = argv;
   if (first === '--version' || first === '-v') {
     process.stdout.write(`${version()}\n`);
@@ -73,11 +88,13 @@ async function run(argv: string[]): Promise<number> {
       return (await import('./commands/lessons.js')).runLessons(argv.slice(1));
     case 'verify':
       return (await import('./commands/verify.js')).runVerify(argv.slice(1));
+    case undefined:
+    case '--lesson':
+      return tui(argv, debug);
     case 'practice':
     case 'cleanup':
-    case undefined:
       throw new UsageError(
-        `${first === undefined ? 'the tutorial screen' : `"${first}"`} is not part of this build yet. ` +
+        `"${first}" is not part of this build yet. ` +
           'Run `learn-daemonsets --help` to see the commands; `learn-daemonsets sim` starts the simulated cluster for your own kubectl.',
       );
     default:

@@ -1,0 +1,66 @@
+/**
+ * What the lesson list needs (ids, titles, minutes, step counts, progress), read cheaply: the
+ * full loader compiles checks and scenarios and pulls in the simulator, which the first frame
+ * must not wait for. A lesson that does not parse here still lists; opening it reports why.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { load } from 'js-yaml';
+import type { LessonProgress, Progress } from '../lessons/progress.js';
+import type { LessonListItem } from '../ui/LessonList.js';
+
+/** One lesson's summary. */
+export interface LessonSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly minutes: number;
+  readonly steps: number;
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function summary(courseDir: string, id: string, dirs: readonly string[]): LessonSummary {
+  const dir = dirs.find((d) => d === id || d.replace(/^\d+-/, '') === id);
+  const file = dir === undefined ? undefined : path.join(courseDir, dir, 'lesson.yaml');
+  let data: Record<string, unknown> = {};
+  try {
+    if (file !== undefined && existsSync(file)) data = record(load(readFileSync(file, 'utf8')));
+  } catch {
+    // Listed with its id; opening it shows the loader's precise problems.
+  }
+  const steps = Array.isArray(data['steps']) ? data['steps'].length : 0;
+  return {
+    id,
+    title: typeof data['title'] === 'string' ? data['title'] : id,
+    minutes: typeof data['estimatedMinutes'] === 'number' ? data['estimatedMinutes'] : 0,
+    steps,
+  };
+}
+
+/** The course's lessons in index order; an unreadable index yields an empty course. */
+export function readCourseSummary(courseDir: string): LessonSummary[] {
+  let ids: unknown[] = [];
+  try {
+    const index = record(load(readFileSync(path.join(courseDir, 'index.yaml'), 'utf8')));
+    ids = Array.isArray(index['lessons']) ? index['lessons'] : [];
+  } catch {
+    return [];
+  }
+  const dirs = existsSync(courseDir) ? readdirSync(courseDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name) : [];
+  return ids.filter((id): id is string => typeof id === 'string').map((id) => summary(courseDir, id, dirs));
+}
+
+function progressText(p: LessonProgress | undefined, steps: number): { state: LessonListItem['state']; progress: string } {
+  if (p?.completedAt) return { state: 'done', progress: `done ${p.completedAt.slice(0, 10)}` };
+  if (!p || p.stepsDone.length === 0) return { state: 'new', progress: 'not started' };
+  return { state: 'started', progress: `${p.stepsDone.length}/${steps} steps` };
+}
+
+/** List rows with progress marks, and the index of the next lesson to do (first not completed). */
+export function listItems(lessons: readonly LessonSummary[], progress: Progress): { items: LessonListItem[]; next: number | undefined } {
+  const items = lessons.map((l) => ({ id: l.id, title: l.title, minutes: l.minutes, ...progressText(progress.lessons[l.id], l.steps) }));
+  const next = items.findIndex((i) => i.state !== 'done');
+  return { items, next: next >= 0 ? next : undefined };
+}

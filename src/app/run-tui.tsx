@@ -1,0 +1,135 @@
+/**
+ * `learn-daemonsets [--lesson ID]`: the composition root of the TUI. Reads the course cheaply,
+ * draws the list at once, and loads the simulator only when a lesson opens; on quit it stops
+ * the command, the server and the loop, restores the terminal and removes its temp files.
+ */
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { render } from 'ink';
+import { createActor, fromPromise } from 'xstate';
+import { defaultProgressDir, ProgressStore } from '../lessons/progress.js';
+import { colorEnabled } from '../ui/theme.js';
+import { App, type CourseList } from './App.js';
+import { appMachine } from './app-machine.js';
+import type { BuiltinRun } from './builtin-command.js';
+import { listItems, readCourseSummary } from './course-summary.js';
+import { SessionHolder } from './session-holder.js';
+
+/** The course shipped with the package (`lessons/` beside `src/` or `dist/`). */
+const BUILTIN_COURSE = fileURLToPath(new URL('../../lessons/', import.meta.url));
+
+/** How the TUI starts. */
+export interface TuiOptions {
+  readonly lessonId?: string;
+  readonly courseDir?: string;
+  readonly debug?: boolean;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Thrown for a `--lesson` id the course does not have (the CLI prints it as a usage error). */
+export class UnknownLessonError extends Error {}
+
+/** Runs the TUI until the learner quits; resolves to the exit code. */
+export async function runTui(opts: TuiOptions = {}): Promise<number> {
+  const env = opts.env ?? process.env;
+  const courseDir = opts.courseDir ?? BUILTIN_COURSE;
+  const summaries = readCourseSummary(courseDir);
+  const ids = summaries.map((s) => s.id);
+  if (opts.lessonId !== undefined && !ids.includes(opts.lessonId)) {
+    throw new UnknownLessonError(`there is no lesson "${opts.lessonId}"; \`learn-daemonsets lessons\` lists the course (${ids.join(', ')})`);
+  }
+  const progress = new ProgressStore({ env });
+  const readCourse = (): CourseList => {
+    try {
+      const loaded = progress.load();
+      const { items, next } = listItems(summaries, loaded.progress);
+      return { items, ...(next !== undefined ? { next } : {}), ...(loaded.warning !== undefined ? { warning: loaded.warning } : {}) };
+    } catch (err) {
+      const { items, next } = listItems(summaries, { version: 1, lessons: {} });
+      return { items, ...(next !== undefined ? { next } : {}), warning: `progress could not be read: ${err instanceof Error ? err.message : String(err)}` };
+    }
+  };
+  let course = readCourse();
+  const logFile = path.join(defaultProgressDir(env), 'debug.log');
+  const log = (line: string): void => {
+    if (!opts.debug) return;
+    mkdirSync(path.dirname(logFile), { recursive: true });
+    appendFileSync(logFile, `${new Date().toISOString()} ${line}\n`);
+  };
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'learn-daemonsets-'));
+  const paths = { kubeconfig: path.join(tmp, 'kubeconfig'), cacheDir: path.join(tmp, 'kube-cache') };
+  const holder = new SessionHolder();
+  let run: BuiltinRun | undefined;
+  let closing: Promise<void> = Promise.resolve();
+  let quit: () => void = () => undefined;
+  const quitting = new Promise<void>((resolve) => (quit = resolve));
+
+  const app = createActor(
+    appMachine.provide({
+      actions: {
+        startCommand: (_, params) => {
+          queueMicrotask(() => {
+            const open = holder.get();
+            if (!open) return app.send({ type: 'COMMAND_DONE' });
+            const { startBuiltinCommand } = open.builtin;
+            run = startBuiltinCommand(params.line, {
+              ...paths,
+              audit: open.session.audit,
+              now: () => open.session.cluster.clock.now(),
+              env,
+              onLines: (lines) => app.send({ type: 'OUTPUT', lines }),
+              onDone: () => app.send({ type: 'COMMAND_DONE' }),
+            });
+          });
+        },
+        stopCommand: () => {
+          run?.stop();
+          run = undefined;
+        },
+        closeLesson: () => {
+          const open = holder.get();
+          holder.set(undefined);
+          if (open) closing = closing.then(() => open.session.close()).catch((err: unknown) => log(`close: ${String(err)}`));
+          course = readCourse();
+        },
+        quitApp: () => quit(),
+      },
+      actors: {
+        openLesson: fromPromise<void, { id: string }>(async ({ input }) => {
+          await closing;
+          const [mod, builtin] = await Promise.all([import('./session.js'), import('./builtin-command.js')]);
+          const session = await mod.openSession(input.id, { courseDir, paths, progress, log });
+          holder.set({ session, renderMarkdown: mod.renderMarkdown, builtin });
+        }),
+      },
+    }),
+    { input: { lessonIds: ids, ...(opts.lessonId !== undefined ? { openId: opts.lessonId } : {}), ...(course.next !== undefined ? { cursor: course.next } : {}) } },
+  );
+  app.start();
+  // The alternate screen, as full-screen terminal tools use: quitting gives the shell back untouched.
+  const alt = process.stdout.isTTY === true;
+  if (alt) process.stdout.write('\u001b[?1049h\u001b[H');
+  const ink = render(<App app={app} holder={holder} course={() => course} color={colorEnabled(env)} />, { exitOnCtrlC: false });
+  log(`first frame after ${Math.round(process.uptime() * 1000)} ms`);
+  const onSignal = () => app.send({ type: 'QUIT' });
+  process.once('SIGTERM', onSignal);
+  process.once('SIGHUP', onSignal);
+  try {
+    await Promise.race([quitting, ink.waitUntilExit()]);
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGHUP', onSignal);
+    ink.unmount();
+    await ink.waitUntilExit().catch((err: unknown) => log(`ink: ${String(err)}`));
+    if (alt) process.stdout.write('\u001b[?1049l');
+  }
+  const open = holder.get();
+  holder.set(undefined);
+  if (open) closing = closing.then(() => open.session.close());
+  await closing;
+  app.stop();
+  rmSync(tmp, { recursive: true, force: true });
+  return 0;
+}
