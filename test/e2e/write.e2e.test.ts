@@ -97,3 +97,19 @@ describe.runIf(kubectlAvailable())('kubectl writes against the simulator', () =>
     expect(e.cluster.store.list('Pod').filter((p) => !p.metadata.ownerReferences)).toHaveLength(3);
   });
 });
+
+describe.runIf(kubectlAvailable())('kubectl create namespace (a protobuf body)', () => {
+  it('creates the namespace and lists it', async () => {
+    const e = await startE2E();
+    try {
+      const r = await e.kubectl(['create', 'namespace', 'team-a']);
+      expect(r.stderr).toBe('');
+      expect(r.stdout.trim()).toBe('namespace/team-a created');
+      const get = await e.kubectl(['get', 'ns', 'team-a']);
+      expect(get.stdout).toMatch(/team-a\s+Active/);
+      expect(e.cluster.store.get('Namespace', undefined, 'team-a')?.metadata.labels).toEqual({ 'kubernetes.io/metadata.name': 'team-a' });
+    } finally {
+      await e.close();
+    }
+  });
+});

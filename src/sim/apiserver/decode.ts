@@ -9,11 +9,13 @@ import type { Json } from '../../cluster/types.js';
 import type { TypeExpr } from './schema/index.js';
 import { fieldAt, schemaFor, SPECIAL_TYPES, typeDef } from './schema/index.js';
 import { checkDepth, HttpError, parseJsonBody } from './http-util.js';
+import { decodeProtobuf } from './protobuf.js';
 
 /** Decodes a create/update body by its content type: JSON or YAML; anything else is a 415. */
 export function parseBody(body: Buffer, contentType: string | undefined): Json {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (type === '' || type === 'application/json' || type === '*/*') return parseJsonBody(body);
+  if (type === 'application/vnd.kubernetes.protobuf') return decodeProtobuf(body);
   if (type !== 'application/yaml') {
     throw new HttpError(415, 'UnsupportedMediaType', 'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf');
   }
