@@ -21,7 +21,10 @@ export const rolledBackTo = defineCheck({
       const revisions = revisionsOf(snap, ds);
       const current = revisions[revisions.length - 1];
       if (!current) return fail(`The controller has not recorded any revision of ${ds.metadata.name} yet.`);
-      const reused = revisions.some((r) => r !== current && r.metadata.creationTimestamp > current.metadata.creationTimestamp);
+      // A reused revision is older than another one: created earlier, or (within the same second)
+      // snapshotted at a lower template generation (revisions copy the DaemonSet's annotations).
+      const gen = (r: { metadata: { annotations?: Record<string, string> } }) => Number(r.metadata.annotations?.['deprecated.daemonset.template.generation'] ?? Number.NaN);
+      const reused = revisions.some((r) => r !== current && (r.metadata.creationTimestamp > current.metadata.creationTimestamp || gen(r) > gen(current)));
       if (!reused) return fail(`${ds.metadata.name} runs ${p.image}, but revision ${current.revision} is a new revision, not the earlier one brought back.`);
       return PASS;
     }),
