@@ -51,6 +51,14 @@ describe('health, rollout and history checks', () => {
     }
   });
 
+  it('rolledBackTo recognises an undo that happens within the same second as the update', () => {
+    const c = cluster('node-logger');
+    const ds = { daemonSet: 'node-logger' };
+    act(c, 'setImage', { ...ds, container: 'logger', image: 'busybox:1.37' });
+    act(c, 'rolloutUndo', ds);
+    expect(reason(check(c, 'rolledBackTo', { ...ds, image: 'busybox:1.36' }))).toBe('PASS');
+  });
+
   it('a genuinely new template is not a rollback', () => {
     const c = cluster('node-logger');
     c.advance(5_000);
