@@ -21,6 +21,18 @@ export function scopeOf(state: SnapshotFrom<AppMachine>): KeyScope {
 /** Rows a page key moves. */
 export const PAGE = 8;
 
+/**
+ * Typed text; a fast typist, a paste or a busy event loop can deliver `text⏎` as one chunk,
+ * so each line break inside it runs the line before it.
+ */
+function typeChunk(send: Actor<AppMachine>['send'], input: string): void {
+  const lines = input.split(/\r\n?|\n/);
+  lines.forEach((line, i) => {
+    if (line) send({ type: 'TYPE', text: line });
+    if (i < lines.length - 1) send({ type: 'RUN' });
+  });
+}
+
 /** Handles one key press. */
 export function dispatchKey(app: Actor<AppMachine>, holder: SessionHolder, input: string, key: Key): void {
   const state = app.getSnapshot();
@@ -30,7 +42,7 @@ export function dispatchKey(app: Actor<AppMachine>, holder: SessionHolder, input
   const lesson = session?.actor;
   const send = app.send.bind(app);
   if (!binding) {
-    if (scope === 'command' && input && !key.ctrl && !key.meta) send({ type: 'TYPE', text: input });
+    if (scope === 'command' && input && !key.ctrl && !key.meta) typeChunk(send, input);
     return;
   }
   switch (binding.action) {

@@ -35,12 +35,12 @@ export interface ClusterMapProps {
   readonly offset: number;
 }
 
-function NodeRow({ node }: { node: MapNode }) {
+function NodeRow({ node, nameWidth, roleWidth }: { node: MapNode; nameWidth: number; roleWidth: number }) {
   const tone = useTone();
   return (
     <Text wrap="truncate-end">
-      <Text bold>{node.name.padEnd(15)}</Text>
-      <Text color={tone('muted')}>{node.role.padEnd(14)}</Text>
+      <Text bold>{node.name.padEnd(nameWidth)}</Text>
+      <Text color={tone('muted')}>{node.role.padEnd(roleWidth)}</Text>
       <Text color={node.ready ? tone('ok') : tone('error')}>{(node.ready ? 'Ready' : 'NotReady').padEnd(9)}</Text>
       {node.cordoned ? <Text color={tone('progress')}>cordoned </Text> : null}
       {node.pods.map((p) => (
@@ -72,6 +72,8 @@ export function ClusterMap(props: ClusterMapProps) {
   const from = clampOffset(props.offset, props.nodes.length, visible);
   const rows = props.nodes.slice(from, from + visible);
   const more = props.nodes.length > visible ? ` · nodes ${from + 1}–${from + rows.length} of ${props.nodes.length} ([ ] scroll)` : '';
+  const nameWidth = Math.min(24, Math.max(0, ...rows.map((n) => n.name.length))) + 1;
+  const roleWidth = Math.min(14, Math.max(0, ...rows.map((n) => n.role.length))) + 1;
   const ds = props.daemonSets.length ? `DaemonSets: ${props.daemonSets.join(', ')}` : 'no DaemonSets yet';
   return (
     <Box flexDirection="column" height={props.height} overflow="hidden">
@@ -80,7 +82,7 @@ export function ClusterMap(props: ClusterMapProps) {
         {more}
       </Text>
       {rows.map((n) => (
-        <NodeRow key={n.name} node={n} />
+        <NodeRow key={n.name} node={n} nameWidth={nameWidth} roleWidth={roleWidth} />
       ))}
     </Box>
   );

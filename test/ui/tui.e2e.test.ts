@@ -1,0 +1,73 @@
+/**
+ * The built program in a real terminal (tmux): open the first lesson, apply the solution from
+ * the built-in command line, answer the question, wait for `Lesson complete`, quit cleanly.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const hasKubectl = process.env['SKIP_KUBECTL_TESTS'] !== '1' && (existsSync('/usr/bin/kubectl') || Boolean(process.env['KUBECTL']));
+const session = `ld-e2e-${process.pid}`;
+const xdg = mkdtempSync(path.join(os.tmpdir(), 'ld-e2e-'));
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', args, { encoding: 'utf8' });
+}
+
+function screen(): string {
+  return tmux('capture-pane', '-p', '-t', session);
+}
+
+/** Polls the pane until `want` shows up or the deadline passes (then fails with the screen). */
+async function waitFor(want: string | RegExp, ms = 20_000): Promise<string> {
+  const deadline = Date.now() + ms;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = screen();
+    if (typeof want === 'string' ? last.includes(want) : want.test(last)) return last;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${String(want)}; the screen shows:\n${last}`);
+}
+
+describe.skipIf(!hasTmux || !hasKubectl)('the TUI in tmux', () => {
+  beforeAll(() => {
+    // Other modules' type errors must not stop the emit this test needs; the file check below decides.
+    spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'ignore' });
+    if (!existsSync(path.join(root, 'dist/app/run-tui.js'))) throw new Error('npm run build did not produce dist/app/run-tui.js');
+    const cmd = `cd ${root} && XDG_CONFIG_HOME=${xdg} node bin/learn-daemonsets.js; echo "EXITED $?"; sleep 60`;
+    tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', cmd);
+  }, 120_000);
+  afterAll(() => {
+    spawnSync('tmux', ['kill-session', '-t', session]);
+    rmSync(xdg, { recursive: true, force: true });
+  });
+
+  it('completes lesson 01 from the built-in command line', async () => {
+    await waitFor('learn-daemonsets — Kubernetes DaemonSets');
+    expect(screen()).toMatch(/❯ ·\s+1\. Your first DaemonSet.*← next/);
+    tmux('send-keys', '-t', session, 'Enter');
+    await waitFor('step 1/3');
+    await waitFor(/worker-1\s+worker\s+Ready/);
+    tmux('send-keys', '-t', session, ':');
+    tmux('send-keys', '-t', session, '-l', 'kubectl apply -f lessons/01-first-daemonset/solution/daemonset.yaml');
+    tmux('send-keys', '-t', session, 'Enter');
+    await waitFor('daemonset.apps/node-agent created');
+    await waitFor('step 2/3', 30_000);
+    tmux('send-keys', '-t', session, 'Escape');
+    await waitFor('Press 1–4 to answer.');
+    tmux('send-keys', '-t', session, '1');
+    const done = await waitFor('Lesson complete', 30_000);
+    expect(done).toMatch(/worker-4\s+worker\s+Ready\s+● node-agent-\w+ Running/);
+    expect(done).toContain('export KUBECONFIG=');
+    tmux('send-keys', '-t', session, 'q');
+    await waitFor('EXITED 0');
+    const progress = JSON.parse(readFileSync(path.join(xdg, 'learn-daemonsets', 'progress.json'), 'utf8')) as { lessons: Record<string, { completedAt?: string }> };
+    expect(progress.lessons['first-daemonset']?.completedAt).toBeDefined();
+  }, 120_000);
+});
