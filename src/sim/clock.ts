@@ -11,6 +11,8 @@ export type CancelTimer = () => void;
 export interface Clock {
   now(): number;
   setTimer(atMs: number, fn: () => void): CancelTimer;
+  /** Jumps to `ms`, backwards too (restoring a checkpoint rewinds simulated time). */
+  setTime?(ms: number): void;
 }
 
 interface PendingTimer {
@@ -43,6 +45,11 @@ export class ManualClock implements Clock {
     };
   }
 
+  /** Jumps to `ms`, backwards too, firing nothing (a checkpoint restore; pending timers stay). */
+  setTime(ms: number): void {
+    this.current = ms;
+  }
+
   /** The earliest pending timer, if any. */
   nextTimerAt(): number | undefined {
     this.timers = this.timers.filter((t) => !t.cancelled);
@@ -71,6 +78,8 @@ export class ManualClock implements Clock {
 export class RealClock implements Clock {
   private readonly realStart = Date.now();
   private readonly simStart: number;
+  /** Simulated milliseconds added by `setTime` (a checkpoint restore moves time back). */
+  private offset = 0;
 
   constructor(
     private readonly speed = 1,
@@ -81,7 +90,12 @@ export class RealClock implements Clock {
   }
 
   now(): number {
-    return this.simStart + (Date.now() - this.realStart) * this.speed;
+    return this.simStart + (Date.now() - this.realStart) * this.speed + this.offset;
+  }
+
+  /** Jumps simulated time to `ms` (backwards too); it keeps flowing at `speed` from there. */
+  setTime(ms: number): void {
+    this.offset += ms - this.now();
   }
 
   setTimer(atMs: number, fn: () => void): CancelTimer {

@@ -4,6 +4,7 @@
  * benchmarks, lesson checks) or continuously under a real one (the interactive simulator).
  */
 import type { KubeObject } from '../cluster/types.js';
+import { restoreCheckpoint, takeCheckpoint, type Checkpoint, type CheckpointTarget } from './checkpoint.js';
 import { ManualClock, type Clock } from './clock.js';
 import type { Controller } from './controllers/controller.js';
 import { DaemonSetController } from './controllers/daemonset/controller.js';
@@ -15,7 +16,7 @@ import { controllerRef, targetNodeName } from './controllers/pod-util.js';
 import { Scheduler } from './controllers/scheduler.js';
 import { EventRecorder } from './events.js';
 import type { ImageOverride } from './images.js';
-import { seededRandom, type Random } from './random.js';
+import { seededRandom, type Random, type SeededRandom } from './random.js';
 import { Store, type KindStrategy } from './store.js';
 import type { Kind } from '../cluster/types.js';
 
@@ -39,11 +40,15 @@ const MAX_ROUNDS = 100_000;
 export class SimCluster {
   readonly store: Store;
   readonly clock: Clock;
-  readonly random: Random;
+  readonly random: SeededRandom;
   readonly recorder: EventRecorder;
   readonly kubelet: Kubelet;
   readonly controllers: readonly Controller[];
   images: ImageOverride[];
+  /** Identifies this cluster's checkpoints. */
+  private readonly checkpointId = Symbol('SimCluster');
+  /** Called after a restore (the realtime loop re-arms its timer). */
+  private readonly restoreHooks = new Set<() => void>();
 
   constructor(opts: SimClusterOptions) {
     this.clock = opts.clock ?? new ManualClock();
@@ -175,12 +180,39 @@ export class SimCluster {
       setImmediate(tick);
     };
     const unwatch = this.store.watch({}, schedule);
+    // A restore moves time and the due work: drop the old timer and look again.
+    const onRestore = () => {
+      cancelTimer?.();
+      cancelTimer = undefined;
+      schedule();
+    };
+    this.restoreHooks.add(onRestore);
     schedule();
     return () => {
       stopped = true;
       unwatch();
+      this.restoreHooks.delete(onRestore);
       cancelTimer?.();
     };
+  }
+
+  /** Saves everything that decides the cluster's future; cheap (shares the frozen objects). */
+  checkpoint(): Checkpoint {
+    return takeCheckpoint(this.checkpointTarget());
+  }
+
+  /**
+   * Rewinds to a checkpoint of this cluster (time too). Resource versions keep rising and
+   * client watches end with 410 Expired so they re-list; the checkpoint stays reusable.
+   */
+  restore(cp: Checkpoint): void {
+    restoreCheckpoint(this.checkpointTarget(), cp);
+    for (const hook of [...this.restoreHooks]) hook();
+  }
+
+  private checkpointTarget(): CheckpointTarget {
+    const { store, clock, random, recorder, controllers, images } = this;
+    return { id: this.checkpointId, store, clock, random, recorder, controllers, images, setImages: (i) => (this.images = i) };
   }
 
   /** Creates or replaces an object by name, as `kubectl apply` of a whole object would. */

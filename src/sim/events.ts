@@ -3,6 +3,7 @@
  * (object, reason, message, source), repeated occurrences bump `count` and `lastTimestamp`.
  */
 import type { Event, KubeObject, ObjectReference } from '../cluster/types.js';
+import { CowMap } from './checkpoint.js';
 import type { Clock } from './clock.js';
 import { isoSeconds } from './clock.js';
 import { apiVersionOf } from './resources.js';
@@ -25,10 +26,19 @@ export interface EventInput {
   fieldPath?: string;
 }
 
+/** The recorder's aggregation memory in a checkpoint. */
+export interface EventRecorderState {
+  readonly names: ReadonlyMap<string, Map<string, string>>;
+  readonly seq: number;
+}
+
 /** Writes and aggregates events into the store. */
 export class EventRecorder {
-  /** Event names by involved object uid, then by (reason, message, source, fieldPath). */
-  private readonly names = new Map<string, Map<string, string>>();
+  /**
+   * Event names by involved object uid, then by (reason, message, source, fieldPath). Shared
+   * with checkpoints copy-on-write; an inner map still shared is copied before it changes.
+   */
+  private names = new CowMap<string, Map<string, string>>();
   private seq = 0;
 
   constructor(
@@ -40,14 +50,10 @@ export class EventRecorder {
   record(input: EventInput): void {
     const { object, source } = input;
     const key = `${input.reason}\u0000${input.message}\u0000${source.component}\u0000${source.host ?? ''}\u0000${input.fieldPath ?? ''}`;
-    let byObject = this.names.get(object.metadata.uid);
-    if (!byObject) {
-      byObject = new Map();
-      this.names.set(object.metadata.uid, byObject);
-    }
+    const byObject = this.names.get(object.metadata.uid);
     const now = isoSeconds(this.clock.now());
     const namespace = object.metadata.namespace ?? 'default';
-    const existingName = byObject.get(key);
+    const existingName = byObject?.get(key);
     if (existingName && this.store.get('Event', namespace, existingName)) {
       this.store.mutate('Event', namespace, existingName, (ev) => {
         ev.count += 1;
@@ -83,7 +89,9 @@ export class EventRecorder {
     };
     try {
       this.store.create(event, true);
-      byObject.set(key, name);
+      const owned = this.names.mutable(object.metadata.uid, copyNames);
+      if (owned) owned.set(key, name);
+      else this.names.set(object.metadata.uid, new Map([[key, name]]));
     } catch {
       // Events are best effort, as in Kubernetes (e.g. the namespace is terminating).
     }
@@ -94,9 +102,24 @@ export class EventRecorder {
     this.names.delete(uid);
   }
 
+  /** The aggregation memory, for a checkpoint. */
+  snapshot(): EventRecorderState {
+    return { names: this.names.share(), seq: this.seq };
+  }
+
+  /** Puts a checkpoint's aggregation memory back. */
+  restore(state: EventRecorderState): void {
+    this.names = new CowMap(state.names);
+    this.seq = state.seq;
+  }
+
   /** Hex of Unix nanoseconds, made unique within this recorder. */
   private uniqueHex(): string {
     const nanos = BigInt(Math.floor(this.clock.now())) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
     return nanos.toString(16);
   }
+}
+
+function copyNames(names: Map<string, string>): Map<string, string> {
+  return new Map(names);
 }

@@ -12,10 +12,22 @@ export interface Random {
   next(): number;
 }
 
+/** A seeded source whose position can be saved and put back, so a checkpoint replays the same names. */
+export interface SeededRandom extends Random {
+  /** The generator's whole state. */
+  state(): number;
+  /** Continues from a state `state()` returned. */
+  setState(state: number): void;
+}
+
 /** mulberry32: tiny, fast and good enough for names and uids. */
-export function seededRandom(seed: number): Random {
+export function seededRandom(seed: number): SeededRandom {
   let state = seed >>> 0;
   return {
+    state: () => state,
+    setState(s: number): void {
+      state = s >>> 0;
+    },
     next(): number {
       state = (state + 0x6d2b79f5) >>> 0;
       let t = state;

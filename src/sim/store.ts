@@ -6,13 +6,14 @@
  * so nobody can change the store behind its back; writers pass in new objects.
  */
 import type { Kind, KubeObject, NewObject, ObjectOfKind } from '../cluster/types.js';
+import { CowMap } from './checkpoint.js';
 import type { Clock } from './clock.js';
 import { isoSeconds } from './clock.js';
 import { StoreError, alreadyExists, conflict, notFound } from './errors.js';
 import { cloneJson, deepFreeze, jsonEqual, shareUnchanged } from './json.js';
 import { randomSuffix, randomUid, type Random } from './random.js';
 import { resourceInfo } from './resources.js';
-import { WatchHub, type StoreEvent, type WatchListener, type WatchOptions } from './watch-hub.js';
+import { WatchHub, type StoreEvent, type WatchHubState, type WatchListener, type WatchOptions } from './watch-hub.js';
 
 /** Per-kind write rules (defaulting, validation, generation bookkeeping) the apiserver applies. */
 export interface KindStrategy {
@@ -51,14 +52,30 @@ function keysOf(k: string | readonly string[] | undefined): readonly string[] {
 
 interface Index {
   fn: IndexFn;
-  /** Index key → store keys of the objects filed under it. */
-  entries: Map<string, Set<string>>;
+  /** Index key → store keys of the objects filed under it (shared with checkpoints). */
+  entries: CowMap<string, Set<string>>;
 }
 
 interface Table {
-  objects: Map<string, KubeObject>;
+  /** Shared with checkpoints: taking one copies nothing, the first write after it copies the map. */
+  objects: CowMap<string, KubeObject>;
+  /** Replaced, never changed in place (so checkpoints keep it too). */
   sortedKeys: string[] | undefined;
   indexes: Map<string, Index>;
+}
+
+/** One kind's contents in a checkpoint. */
+interface TableState {
+  readonly objects: ReadonlyMap<string, KubeObject>;
+  readonly sortedKeys: string[] | undefined;
+  readonly indexes: ReadonlyMap<string, ReadonlyMap<string, Set<string>>>;
+}
+
+/** The store at one instant, for a checkpoint: frozen objects shared, only the maps copied. */
+export interface StoreState {
+  readonly rv: number;
+  readonly tables: ReadonlyMap<Kind, TableState>;
+  readonly hub: WatchHubState;
 }
 
 /** Construction parameters; everything that varies is injected. */
@@ -97,7 +114,7 @@ export class Store {
   private table(kind: Kind): Table {
     let t = this.tables.get(kind);
     if (!t) {
-      t = { objects: new Map(), sortedKeys: undefined, indexes: new Map() };
+      t = { objects: new CowMap(), sortedKeys: undefined, indexes: new Map() };
       this.tables.set(kind, t);
     }
     return t;
@@ -106,7 +123,7 @@ export class Store {
   /** Registers a secondary index, e.g. pods by node name. */
   addIndex(kind: Kind, name: string, fn: IndexFn): void {
     const t = this.table(kind);
-    const index: Index = { fn, entries: new Map() };
+    const index: Index = { fn, entries: new CowMap() };
     t.indexes.set(name, index);
     for (const [key, obj] of t.objects) indexAdd(index, key, obj);
   }
@@ -156,6 +173,41 @@ export class Store {
   /** Number of stored objects of a kind. */
   count(kind: Kind): number {
     return this.table(kind).objects.size;
+  }
+
+  /** The contents, global resourceVersion and watch history, sharing the (frozen) objects. */
+  snapshot(): StoreState {
+    const tables = new Map<Kind, TableState>();
+    for (const [kind, t] of this.tables) {
+      const indexes = new Map<string, ReadonlyMap<string, Set<string>>>();
+      for (const [name, index] of t.indexes) indexes.set(name, index.entries.share());
+      tables.set(kind, { objects: t.objects.share(), sortedKeys: t.sortedKeys, indexes });
+    }
+    return { rv: this.rv, tables, hub: this.hub.snapshot() };
+  }
+
+  /**
+   * Puts a snapshot's contents back and rebuilds the indexes. Versions stay monotonic: the
+   * next write gets a resourceVersion above any handed out before, and the abandoned range
+   * answers watches with Expired. Returns the function that ends client watches (call it last).
+   */
+  restore(state: StoreState): () => void {
+    for (const kind of state.tables.keys()) this.table(kind);
+    for (const [kind, t] of this.tables) {
+      const saved = state.tables.get(kind);
+      t.objects = new CowMap(saved?.objects ?? new Map());
+      t.sortedKeys = saved?.sortedKeys;
+      for (const [name, index] of t.indexes) {
+        const entries = saved?.indexes.get(name);
+        index.entries = new CowMap(entries ?? new Map());
+        // An index registered after the checkpoint is built afresh.
+        if (!entries) for (const [key, obj] of t.objects) indexAdd(index, key, obj);
+      }
+    }
+    const top = this.rv;
+    // One fresh version marks the restored state, so a LIST after it never lands in the void range.
+    this.rv = top > state.rv ? top + 1 : state.rv;
+    return this.hub.restore(state.hub, state.rv, top);
   }
 
   /** Subscribes to committed changes (see WatchHub). */
@@ -404,7 +456,7 @@ function removeItem(list: string[], item: string): void {
 
 function indexAdd(index: Index, key: string, obj: KubeObject): void {
   for (const k of keysOf(index.fn(obj))) {
-    let bucket = index.entries.get(k);
+    let bucket = index.entries.mutable(k, copySet);
     if (!bucket) {
       bucket = new Set();
       index.entries.set(k, bucket);
@@ -415,9 +467,13 @@ function indexAdd(index: Index, key: string, obj: KubeObject): void {
 
 function indexRemove(index: Index, key: string, obj: KubeObject): void {
   for (const k of keysOf(index.fn(obj))) {
-    const bucket = index.entries.get(k);
+    const bucket = index.entries.mutable(k, copySet);
     if (!bucket) continue;
     bucket.delete(key);
     if (bucket.size === 0) index.entries.delete(k);
   }
+}
+
+function copySet(set: Set<string>): Set<string> {
+  return new Set(set);
 }

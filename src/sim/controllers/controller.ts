@@ -12,4 +12,11 @@ export interface Controller {
   run(nowMs: number): void;
   /** The earliest future instant this controller wants to run, if any. */
   nextWake(): number | undefined;
+  /**
+   * Its private memory (queues, caches, back-off), copied deeply enough that running on does
+   * not change it: a cluster checkpoint holds one per controller.
+   */
+  snapshotState(): unknown;
+  /** Continues from what `snapshotState` returned (the state stays reusable for another restore). */
+  restoreState(state: unknown): void;
 }

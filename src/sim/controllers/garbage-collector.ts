@@ -7,7 +7,7 @@ import type { Kind, KubeObject, OwnerReference } from '../../cluster/types.js';
 import { StoreError } from '../errors.js';
 import type { Store } from '../store.js';
 import type { Controller } from './controller.js';
-import { WorkQueue } from './work-queue.js';
+import { WorkQueue, type WorkQueueState } from './work-queue.js';
 
 /** Kinds that can be dependents here. */
 const DEPENDENT_KINDS: readonly Kind[] = ['Pod', 'ControllerRevision'];
@@ -17,6 +17,11 @@ const OWNER_KINDS = new Set<string>(['DaemonSet']);
 const FINALIZED_KINDS = ['DaemonSet', 'Pod', 'ControllerRevision'] as const;
 /** Finalizers the garbage collector is responsible for. */
 const GC_FINALIZERS = ['orphan', 'foregroundDeletion'];
+
+/** The collector's queue in a checkpoint. */
+class GarbageCollectorState {
+  constructor(readonly queue: WorkQueueState) {}
+}
 
 /** Owner-reference cascade. */
 export class GarbageCollector implements Controller {
@@ -47,6 +52,15 @@ export class GarbageCollector implements Controller {
 
   nextWake(): number | undefined {
     return this.queue.nextAt();
+  }
+
+  snapshotState(): GarbageCollectorState {
+    return new GarbageCollectorState(this.queue.snapshot());
+  }
+
+  restoreState(state: unknown): void {
+    if (!(state instanceof GarbageCollectorState)) throw new TypeError('not a garbage-collector checkpoint');
+    this.queue.restore(state.queue);
   }
 
   run(nowMs: number): void {

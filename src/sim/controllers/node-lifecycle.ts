@@ -12,7 +12,7 @@ import type { EventRecorder } from '../events.js';
 import type { Store } from '../store.js';
 import type { Controller } from './controller.js';
 import { isPodTerminal } from './pod-util.js';
-import { WorkQueue } from './work-queue.js';
+import { WorkQueue, type WorkQueueState } from './work-queue.js';
 
 /** Pods on a deleted node are removed this long after it disappeared (PodGC quarantine). */
 export const ORPHAN_POD_QUARANTINE_MS = 40_000;
@@ -42,12 +42,21 @@ export function desiredConditionTaints(node: Node): string[] {
   return keys;
 }
 
+/** The controller's queues and deleted-node times in a checkpoint. */
+class NodeLifecycleState {
+  constructor(
+    readonly nodes: WorkQueueState,
+    readonly pods: WorkQueueState,
+    readonly goneNodes: ReadonlyMap<string, number>,
+  ) {}
+}
+
 /** Node lifecycle + taint eviction + pod GC. */
 export class NodeLifecycleController implements Controller {
   readonly name = 'node-lifecycle-controller';
   private readonly nodes = new WorkQueue();
   private readonly pods = new WorkQueue();
-  private readonly goneNodes = new Map<string, number>();
+  private goneNodes = new Map<string, number>();
 
   constructor(
     private readonly store: Store,
@@ -80,6 +89,17 @@ export class NodeLifecycleController implements Controller {
     const a = this.nodes.nextAt();
     const b = this.pods.nextAt();
     return a === undefined ? b : b === undefined ? a : Math.min(a, b);
+  }
+
+  snapshotState(): NodeLifecycleState {
+    return new NodeLifecycleState(this.nodes.snapshot(), this.pods.snapshot(), new Map(this.goneNodes));
+  }
+
+  restoreState(state: unknown): void {
+    if (!(state instanceof NodeLifecycleState)) throw new TypeError('not a node-lifecycle checkpoint');
+    this.nodes.restore(state.nodes);
+    this.pods.restore(state.pods);
+    this.goneNodes = new Map(state.goneNodes);
   }
 
   run(nowMs: number): void {

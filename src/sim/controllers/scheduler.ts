@@ -14,7 +14,7 @@ import type { Store } from '../store.js';
 import type { Controller } from './controller.js';
 import { misfit } from './pod-resources.js';
 import { isPodTerminal } from './pod-util.js';
-import { WorkQueue } from './work-queue.js';
+import { WorkQueue, type WorkQueueState } from './work-queue.js';
 
 const SOURCE = { component: 'default-scheduler' };
 /** Unschedulable pods are retried at least this often (podMaxInUnschedulablePodsDuration). */
@@ -29,11 +29,19 @@ interface NodeVerdict {
   resolvable: boolean;
 }
 
+/** The scheduler's queue and waiting pods in a checkpoint. */
+class SchedulerState {
+  constructor(
+    readonly queue: WorkQueueState,
+    readonly unschedulable: ReadonlySet<string>,
+  ) {}
+}
+
 /** Places pods on nodes. */
 export class Scheduler implements Controller {
   readonly name = 'default-scheduler';
   private readonly queue = new WorkQueue();
-  private readonly unschedulable = new Set<string>();
+  private unschedulable = new Set<string>();
 
   constructor(
     private readonly store: Store,
@@ -59,6 +67,16 @@ export class Scheduler implements Controller {
 
   nextWake(): number | undefined {
     return this.queue.nextAt();
+  }
+
+  snapshotState(): SchedulerState {
+    return new SchedulerState(this.queue.snapshot(), new Set(this.unschedulable));
+  }
+
+  restoreState(state: unknown): void {
+    if (!(state instanceof SchedulerState)) throw new TypeError('not a scheduler checkpoint');
+    this.queue.restore(state.queue);
+    this.unschedulable = new Set(state.unschedulable);
   }
 
   run(nowMs: number): void {

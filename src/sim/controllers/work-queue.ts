@@ -1,12 +1,20 @@
+/** A queue's contents in a checkpoint (the bucket sets are copies). */
+export interface WorkQueueState {
+  readonly now: ReadonlySet<string>;
+  readonly dueAt: ReadonlyMap<string, number>;
+  readonly buckets: ReadonlyMap<number, ReadonlySet<string>>;
+  readonly times: readonly number[];
+}
+
 /**
  * A controller's queue of keys to process now or at a later instant (the simulator's
  * equivalent of client-go's rate-limited work queue, driven by the injected clock). Keys due
  * later are bucketed by instant, so thousands of pods waking at the same moments stay cheap.
  */
 export class WorkQueue {
-  private readonly now = new Set<string>();
-  private readonly dueAt = new Map<string, number>();
-  private readonly buckets = new Map<number, Set<string>>();
+  private now = new Set<string>();
+  private dueAt = new Map<string, number>();
+  private buckets = new Map<number, Set<string>>();
   /** Distinct instants with keys, ascending. */
   private times: number[] = [];
 
@@ -57,12 +65,25 @@ export class WorkQueue {
     return this.times[0];
   }
 
-  /** Forgets everything (used when restoring a checkpoint). */
+  /** Forgets everything. */
   clear(): void {
     this.now.clear();
     this.dueAt.clear();
     this.buckets.clear();
     this.times = [];
+  }
+
+  /** Everything queued, for a checkpoint. */
+  snapshot(): WorkQueueState {
+    return { now: new Set(this.now), dueAt: new Map(this.dueAt), buckets: copyBuckets(this.buckets), times: this.times.slice() };
+  }
+
+  /** Puts a checkpoint's queue back (copying again, so the checkpoint stays reusable). */
+  restore(state: WorkQueueState): void {
+    this.now = new Set(state.now);
+    this.dueAt = new Map(state.dueAt);
+    this.buckets = copyBuckets(state.buckets);
+    this.times = state.times.slice();
   }
 
   private removeFromBucket(key: string, at: number): void {
@@ -86,4 +107,10 @@ export class WorkQueue {
     }
     this.times.splice(lo, 0, at);
   }
+}
+
+function copyBuckets(buckets: ReadonlyMap<number, ReadonlySet<string>>): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  for (const [at, keys] of buckets) out.set(at, new Set(keys));
+  return out;
 }

@@ -10,9 +10,10 @@ import { StoreError } from '../../errors.js';
 import type { EventRecorder } from '../../events.js';
 import { jsonEqual } from '../../json.js';
 import type { Store } from '../../store.js';
+import { CowMap } from '../../checkpoint.js';
 import type { Controller } from '../controller.js';
 import { controllerRef, targetNodeName } from '../pod-util.js';
-import { WorkQueue } from '../work-queue.js';
+import { WorkQueue, type WorkQueueState } from '../work-queue.js';
 import { REVISION_HASH_LABEL, planHistory, planHistoryCleanup, templateGeneration } from './history.js';
 import { planDaemonSet, type Placement } from './plan.js';
 import { newDaemonPod } from './pod-template.js';
@@ -24,16 +25,34 @@ const SOURCE = { component: 'daemonset-controller' };
 
 interface PlacementCache {
   generation: number;
-  byNode: Map<string, { rv: string; placement: Placement }>;
+  byNode: CowMap<string, { rv: string; placement: Placement }>;
+}
+
+/** The controller's queue, caches and back-off in a checkpoint (all copies). */
+class DaemonSetControllerState {
+  constructor(
+    readonly queue: WorkQueueState,
+    readonly placements: ReadonlyMap<string, PlacementCache>,
+    readonly states: ReadonlyMap<string, DaemonSetState>,
+    readonly failedBackoff: ReadonlyMap<string, { delayMs: number; lastMs: number }>,
+  ) {}
+}
+
+function copyPlacements(from: ReadonlyMap<string, PlacementCache>): Map<string, PlacementCache> {
+  return new Map([...from].map(([k, c]) => [k, { generation: c.generation, byNode: new CowMap(c.byNode.share()) }]));
+}
+
+function copyStates(from: ReadonlyMap<string, DaemonSetState>): Map<string, DaemonSetState> {
+  return new Map([...from].map(([k, s]) => [k, s.clone()]));
 }
 
 /** Keeps one pod per eligible node for every DaemonSet. */
 export class DaemonSetController implements Controller {
   readonly name = 'daemonset-controller';
   private readonly queue = new WorkQueue();
-  private readonly placements = new Map<string, PlacementCache>();
-  private readonly states = new Map<string, DaemonSetState>();
-  private readonly failedBackoff = new Map<string, { delayMs: number; lastMs: number }>();
+  private placements = new Map<string, PlacementCache>();
+  private states = new Map<string, DaemonSetState>();
+  private failedBackoff = new Map<string, { delayMs: number; lastMs: number }>();
 
   constructor(
     private readonly store: Store,
@@ -97,6 +116,18 @@ export class DaemonSetController implements Controller {
 
   run(nowMs: number): void {
     for (const key of this.queue.takeDue(nowMs)) this.sync(key, nowMs);
+  }
+
+  snapshotState(): DaemonSetControllerState {
+    return new DaemonSetControllerState(this.queue.snapshot(), copyPlacements(this.placements), copyStates(this.states), new Map(this.failedBackoff));
+  }
+
+  restoreState(state: unknown): void {
+    if (!(state instanceof DaemonSetControllerState)) throw new TypeError('not a daemonset-controller checkpoint');
+    this.queue.restore(state.queue);
+    this.placements = copyPlacements(state.placements);
+    this.states = copyStates(state.states);
+    this.failedBackoff = new Map(state.failedBackoff);
   }
 
   private sync(key: string, nowMs: number): void {
@@ -246,7 +277,7 @@ export class DaemonSetController implements Controller {
     const generation = ds.metadata.generation ?? 0;
     let cache = this.placements.get(key);
     if (!cache || cache.generation !== generation) {
-      cache = { generation, byNode: new Map() };
+      cache = { generation, byNode: new CowMap() };
       this.placements.set(key, cache);
     }
     const byNode = cache.byNode;

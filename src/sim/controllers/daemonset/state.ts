@@ -4,6 +4,7 @@
  * (rebuilt only for nodes that changed) and each node's last plan.
  */
 import type { Node, Pod } from '../../../cluster/types.js';
+import { CowMap } from '../../checkpoint.js';
 import type { Store } from '../../store.js';
 import { controllerRef, isPodTerminal, targetNodeName } from '../pod-util.js';
 import type { NodePlan, NodePlanCache } from './plan.js';
@@ -18,17 +19,36 @@ interface CachedPlan {
 /** Per-DaemonSet memory of the controller. */
 export class DaemonSetState implements NodePlanCache {
   /** Pods the DaemonSet controls by target node (terminal pods being deleted left out). */
-  readonly podsByNode = new Map<string, Pod[]>();
-  private readonly versions = new Map<string, number>();
-  private readonly plans = new Map<string, CachedPlan>();
+  readonly podsByNode: CowMap<string, Pod[]>;
+  private readonly versions: CowMap<string, number>;
+  private readonly plans: CowMap<string, CachedPlan>;
   /** Nodes whose pods must be re-read before the next plan. */
-  readonly dirty = new Set<string>();
+  readonly dirty: Set<string>;
   /** Pods to check for adoption or release (label changes, new orphans). */
-  readonly claimCandidates = new Set<string>();
+  readonly claimCandidates: Set<string>;
   /** Everything must be re-read (first sync). */
-  full = true;
+  full: boolean;
 
-  constructor(readonly uid: string) {}
+  /**
+   * A fresh state, or a copy of `from` whose maps both share until one writes (pod lists are
+   * only appended to during a full refresh, which starts from a cleared map; plans are replaced).
+   */
+  constructor(
+    readonly uid: string,
+    from?: DaemonSetState,
+  ) {
+    this.podsByNode = new CowMap(from?.podsByNode.share());
+    this.versions = new CowMap(from?.versions.share());
+    this.plans = new CowMap(from?.plans.share());
+    this.dirty = new Set(from?.dirty);
+    this.claimCandidates = new Set(from?.claimCandidates);
+    this.full = from?.full ?? true;
+  }
+
+  /** A copy that later syncs of this one do not change (for checkpoints). */
+  clone(): DaemonSetState {
+    return new DaemonSetState(this.uid, this);
+  }
 
   /** Re-reads the controlled pods of dirty nodes (or all, the first time). */
   refresh(store: Store): void {

@@ -7,12 +7,14 @@
 import type { Container, Node, Pod } from '../../../cluster/types.js';
 import { isoSeconds, type Clock } from '../../clock.js';
 import type { EventRecorder } from '../../events.js';
-import { alreadyPresentMessage, backOffPullingMessage, decidePull, pulledMessage, pullFailedMessage, pullingMessage, resolvePull, type ImageOverride, type PullFailure, type PullSuccess } from '../../images.js';
+import { alreadyPresentMessage, backOffPullingMessage, decidePull, pulledMessage, pullFailedMessage, pullingMessage, resolvePull, type ImageOverride } from '../../images.js';
 import { randomHex, type Random } from '../../random.js';
 import type { Store } from '../../store.js';
 import type { Controller } from '../controller.js';
 import { WorkQueue } from '../work-queue.js';
 import { BACKOFF_RESET_MS, backoffMs, backoffText } from './backoff.js';
+import { CowMap } from '../../checkpoint.js';
+import { KubeletState, ownImages, ownRuntime, type PendingPulls } from './checkpoint.js';
 import { buildPodStatus } from './status.js';
 import type { ContainerRuntime, PodRuntime, ProcessFactory } from './types.js';
 
@@ -46,11 +48,12 @@ export interface KubeletOptions {
 export class Kubelet implements Controller {
   readonly name = 'kubelet';
   private readonly queue = new WorkQueue();
-  private readonly pods = new Map<string, PodRuntime>();
-  private readonly keys = new Map<string, readonly [string, string]>();
-  private readonly nodeImages = new Map<string, Set<string>>();
-  private readonly nextIP = new Map<string, number>();
-  private readonly pendingPulls = new Map<ContainerRuntime, PullSuccess | PullFailure>();
+  // Shared with checkpoints copy-on-write; runtimes and image sets are copied before changes.
+  private pods = new CowMap<string, PodRuntime>();
+  private keys = new CowMap<string, readonly [string, string]>();
+  private nodeImages = new CowMap<string, Set<string>>();
+  private nextIP = new CowMap<string, number>();
+  private pendingPulls: PendingPulls = new Map();
   private readonly timing: KubeletTiming;
 
   constructor(private readonly opts: KubeletOptions) {
@@ -88,6 +91,20 @@ export class Kubelet implements Controller {
     return this.pods.get(uid);
   }
 
+  snapshotState(): KubeletState {
+    return new KubeletState(this.queue.snapshot(), this.pods.share(), this.keys.share(), this.nodeImages.share(), this.nextIP.share(), new Map(this.pendingPulls));
+  }
+
+  restoreState(state: unknown): void {
+    if (!(state instanceof KubeletState)) throw new TypeError('not a kubelet checkpoint');
+    this.queue.restore(state.queue);
+    this.pods = new CowMap(state.pods);
+    this.pendingPulls = new Map(state.pendingPulls);
+    this.keys = new CowMap(state.keys);
+    this.nodeImages = new CowMap(state.nodeImages);
+    this.nextIP = new CowMap(state.nextIP);
+  }
+
   run(nowMs: number): void {
     for (const uid of this.queue.takeDue(nowMs)) {
       const key = this.keys.get(uid);
@@ -103,7 +120,7 @@ export class Kubelet implements Controller {
   }
 
   private syncPod(pod: Pod, node: Node, nowMs: number): void {
-    let rt = this.pods.get(pod.metadata.uid);
+    let rt = this.pods.mutable(pod.metadata.uid, (r) => ownRuntime(r, this.pendingPulls));
     if (!rt) {
       rt = this.admit(pod, node, nowMs);
       this.pods.set(pod.metadata.uid, rt);
@@ -244,7 +261,7 @@ export class Kubelet implements Controller {
     if (result.ok) {
       c.imageID = result.imageID;
       c.behaviour = result.behaviour;
-      let images = this.nodeImages.get(rt.node);
+      let images = this.nodeImages.mutable(rt.node, ownImages);
       if (!images) this.nodeImages.set(rt.node, (images = new Set()));
       images.add(c.image);
       c.pullFailures = 0;
