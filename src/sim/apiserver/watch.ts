@@ -54,7 +54,19 @@ export function serveWatch(cluster: SimCluster, req: IncomingMessage, res: Serve
   }
   let unsubscribe: (() => void) | undefined;
   try {
-    unsubscribe = cluster.store.watch({ kind: info.kind, sinceRv, match }, (e: StoreEvent) => send(e.type, e.object));
+    unsubscribe = cluster.store.watch(
+      {
+        kind: info.kind,
+        sinceRv,
+        match,
+        // A checkpoint restore rewinds the cluster: end the stream with 410 so the client re-lists.
+        onExpired: (err) => {
+          send('ERROR', statusBody(410, 'Expired', err.message));
+          finish();
+        },
+      },
+      (e: StoreEvent) => send(e.type, e.object),
+    );
   } catch (err) {
     if (err instanceof StoreError && err.reason === 'Expired') {
       send('ERROR', statusBody(410, 'Expired', err.message));
