@@ -110,6 +110,11 @@ if (existsSync(new URL('../dist/cli.js', import.meta.url))) {
   results.push({ name: `learn-daemonsets --version vs node -e 0 (${bare.toFixed(0)} ms)`, value: version / bare, unit: '×', target: 1.5 });
 }
 
+if (process.env['BENCH_SKIP_CHECKPOINT'] !== '1') {
+  const { checkpointBench } = await import('./checkpoint.js');
+  for (const r of await checkpointBench([100, NODES])) results.push(r);
+}
+
 if (process.env['BENCH_SKIP_APISERVER'] !== '1') {
   const { apiServerBench } = await import('./apiserver.js');
   for (const r of await apiServerBench(NODES)) results.push(r);
