@@ -13,6 +13,7 @@ import { StoreError, alreadyExists, conflict, notFound } from './errors.js';
 import { cloneJson, deepFreeze, jsonEqual, shareUnchanged } from './json.js';
 import { randomSuffix, randomUid, type Random } from './random.js';
 import { resourceInfo } from './resources.js';
+import { indexAdd, indexRemove, sameKeys, type Index, type IndexFn } from './store-index.js';
 import { WatchHub, type StoreEvent, type WatchHubState, type WatchListener, type WatchOptions } from './watch-hub.js';
 
 /** Per-kind write rules (defaulting, validation, generation bookkeeping) the apiserver applies. */
@@ -32,29 +33,6 @@ export interface DeleteOptions {
 
 /** What `update` writes: the main resource (spec, metadata) or only the status subresource. */
 export type Subresource = 'status' | undefined;
-
-/**
- * A secondary index: the key (or keys) an object is filed under, if any. Index functions may
- * read only `metadata.uid`, `metadata.namespace`, `metadata.ownerReferences` and `spec`, so
- * writes that leave those untouched (status updates) skip index maintenance.
- */
-export type IndexFn = (obj: KubeObject) => string | readonly string[] | undefined;
-
-function sameKeys(a: string | readonly string[] | undefined, b: string | readonly string[] | undefined): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object') return false;
-  return a.length === b.length && a.every((k, i) => k === b[i]);
-}
-
-function keysOf(k: string | readonly string[] | undefined): readonly string[] {
-  return k === undefined ? [] : typeof k === 'string' ? [k] : k;
-}
-
-interface Index {
-  fn: IndexFn;
-  /** Index key → store keys of the objects filed under it (shared with checkpoints). */
-  entries: CowMap<string, Set<string>>;
-}
 
 interface Table {
   /** Shared with checkpoints: taking one copies nothing, the first write after it copies the map. */
@@ -452,28 +430,4 @@ function setOptional<T extends object, K extends keyof T>(target: T, key: K, val
 function removeItem(list: string[], item: string): void {
   const i = list.indexOf(item);
   if (i >= 0) list.splice(i, 1);
-}
-
-function indexAdd(index: Index, key: string, obj: KubeObject): void {
-  for (const k of keysOf(index.fn(obj))) {
-    let bucket = index.entries.mutable(k, copySet);
-    if (!bucket) {
-      bucket = new Set();
-      index.entries.set(k, bucket);
-    }
-    bucket.add(key);
-  }
-}
-
-function indexRemove(index: Index, key: string, obj: KubeObject): void {
-  for (const k of keysOf(index.fn(obj))) {
-    const bucket = index.entries.mutable(k, copySet);
-    if (!bucket) continue;
-    bucket.delete(key);
-    if (bucket.size === 0) index.entries.delete(k);
-  }
-}
-
-function copySet(set: Set<string>): Set<string> {
-  return new Set(set);
 }
