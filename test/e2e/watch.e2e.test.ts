@@ -30,6 +30,20 @@ describe.runIf(kubectlAvailable())('kubectl watches and waits', () => {
     await e.close();
   });
 
+  it('watches one DaemonSet with get ds NAME -w: the rollout shows as new rows', async () => {
+    const watch = e.kubectlStream(['get', 'ds', 'watcher', '-w']);
+    await waitFor(() => watch.stdout().trim().split('\n').length >= 2, 20_000);
+    expect(watch.stdout().split('\n')[0]).toMatch(/^NAME\s+DESIRED\s+CURRENT\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+NODE SELECTOR\s+AGE$/);
+    await e.kubectl(['set', 'image', 'ds/watcher', 'main=nginx:1.28']);
+    e.until(() => e.cluster.store.get('DaemonSet', 'default', 'watcher')?.status?.updatedNumberScheduled === 3 && e.cluster.store.get('DaemonSet', 'default', 'watcher')?.status?.numberAvailable === 3);
+    // The first row is the GET; kubectl swallows the watch's synthetic ADDED; later rows are changes.
+    await waitFor(() => /watcher\s+3\s+3\s+3\s+3\s+3\s+/.test(watch.stdout().trim().split('\n').slice(2).join('\n')), 20_000);
+    const { stdout } = await watch.stop();
+    const rows = stdout.trim().split('\n').slice(1);
+    expect(rows.length).toBeGreaterThan(2);
+    expect(rows.some((r) => /watcher\s+3\s+3\s+\d\s+[0-2]\s+/.test(r))).toBe(true);
+  });
+
   it('streams pod changes with get -w: a deleted pod terminates and its replacement comes up', async () => {
     const watch = e.kubectlStream(['get', 'pods', '-w', '-l', 'app=watcher']);
     // Waiting on the external kubectl process: header plus one row per pod.
