@@ -38,6 +38,8 @@ export interface ApiServerOptions {
   /** One line per mutating request. */
   log?: (line: string) => void;
   audit?: (entry: ApiAuditEntry) => void;
+  /** How often watches that allow bookmarks get one (default 60 s of wall time). */
+  bookmarkIntervalMs?: number;
 }
 
 /** A running server. */
@@ -175,7 +177,7 @@ export function startApiServer(opts: ApiServerOptions): Promise<ApiServer> {
         if (!name) {
           const selectors = parseSelectors(info, query);
           if (query.get('watch') === 'true' || query.get('watch') === '1') {
-            serveWatch(cluster, req, res, { info, namespace, selectors, query, table });
+            serveWatch(cluster, req, res, { info, namespace, selectors, query, table, bookmarkIntervalMs: opts.bookmarkIntervalMs });
             return 200;
           }
           const out = listBody(cluster, info, listObjects(cluster, info, namespace, selectors), table, query);

@@ -22,6 +22,8 @@ export interface WatchRequest {
   selectors: Selectors;
   query: URLSearchParams;
   table: boolean;
+  /** With `allowWatchBookmarks=true`: send a BOOKMARK with the current resourceVersion this often. */
+  bookmarkIntervalMs?: number;
 }
 
 /** Serves one watch request until the client goes away or timeoutSeconds passes. */
@@ -76,10 +78,20 @@ export function serveWatch(cluster: SimCluster, req: IncomingMessage, res: Serve
     throw err;
   }
   let timer: NodeJS.Timeout | undefined;
+  let bookmarks: NodeJS.Timeout | undefined;
+  if (query.get('allowWatchBookmarks') === 'true') {
+    // Bookmarks let informers resume from a recent resourceVersion after a reconnect.
+    bookmarks = setInterval(() => {
+      const bookmark = { kind: info.kind, apiVersion: info.group ? `${info.group}/${info.version}` : info.version, metadata: { resourceVersion: String(cluster.store.resourceVersion()) } };
+      res.write(`${goJsonStringify({ type: 'BOOKMARK', object: bookmark })}\n`);
+    }, w.bookmarkIntervalMs ?? 60_000);
+    bookmarks.unref();
+  }
   const finish = () => {
     unsubscribe?.();
     unsubscribe = undefined;
     if (timer) clearTimeout(timer);
+    if (bookmarks) clearInterval(bookmarks);
     if (!res.writableEnded) res.end();
   };
   const timeout = Number(query.get('timeoutSeconds') ?? '');
