@@ -8,10 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { DaemonSet } from '../src/cluster/types.js';
-import { bootstrapCluster } from '../src/sim/bootstrap.js';
-import { ManualClock } from '../src/sim/clock.js';
 import type { SimCluster } from '../src/sim/cluster.js';
-import { labelNode, setImage } from '../src/sim/operations.js';
+import { bootstrapCluster, labelNode, ManualClock, setImage, SIM_SOURCE } from './sim-modules.js';
 
 const NODES = Number(process.env['BENCH_NODES'] ?? 5000);
 
@@ -121,7 +119,7 @@ if (process.env['BENCH_SKIP_APISERVER'] !== '1') {
 }
 
 const width = Math.max(...results.map((r) => r.name.length));
-console.log(`learn-daemonsets simulator benchmark — ${NODES} workers, node ${process.version}`);
+console.log(`learn-daemonsets simulator benchmark — ${NODES} workers, node ${process.version}, measuring ${SIM_SOURCE}/`);
 for (const r of results) {
   const ok = r.value <= r.target ? 'ok  ' : 'OVER';
   const wall = r.wall === undefined ? '' : `  [${r.wall.toFixed(0)} ms wall]`;
