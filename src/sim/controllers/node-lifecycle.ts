@@ -7,7 +7,7 @@
  */
 import { noExecuteEviction } from '../../cluster/taints.js';
 import type { Node, Pod, Taint, TaintEffect } from '../../cluster/types.js';
-import { isoSeconds, parseTime, type Clock } from '../clock.js';
+import { isoSeconds, type Clock } from '../clock.js';
 import type { EventRecorder } from '../events.js';
 import type { Store } from '../store.js';
 import type { Controller } from './controller.js';
@@ -48,6 +48,7 @@ class NodeLifecycleState {
     readonly nodes: WorkQueueState,
     readonly pods: WorkQueueState,
     readonly goneNodes: ReadonlyMap<string, number>,
+    readonly evictionStart: ReadonlyMap<string, number>,
   ) {}
 }
 
@@ -57,6 +58,12 @@ export class NodeLifecycleController implements Controller {
   private readonly nodes = new WorkQueue();
   private readonly pods = new WorkQueue();
   private goneNodes = new Map<string, number>();
+  /**
+   * When the taint-eviction controller first saw each pod it will evict after tolerationSeconds:
+   * the countdown starts when the pod is processed (a pod created on an already-tainted node
+   * gets its full tolerationSeconds), and a later taint change keeps the original start.
+   */
+  private evictionStart = new Map<string, number>();
 
   constructor(
     private readonly store: Store,
@@ -75,6 +82,7 @@ export class NodeLifecycleController implements Controller {
     });
     store.watch({ kind: 'Pod' }, (e) => {
       const pod = e.object as Pod;
+      if (e.type === 'DELETED') this.evictionStart.delete(podKey(pod));
       const before = e.previous as Pod | undefined;
       // Eviction depends on the node and the tolerations, which change only on binding.
       if (e.type !== 'DELETED' && pod.spec.nodeName && (!before || before.spec.nodeName !== pod.spec.nodeName)) this.pods.add(podKey(pod));
@@ -92,7 +100,7 @@ export class NodeLifecycleController implements Controller {
   }
 
   snapshotState(): NodeLifecycleState {
-    return new NodeLifecycleState(this.nodes.snapshot(), this.pods.snapshot(), new Map(this.goneNodes));
+    return new NodeLifecycleState(this.nodes.snapshot(), this.pods.snapshot(), new Map(this.goneNodes), new Map(this.evictionStart));
   }
 
   restoreState(state: unknown): void {
@@ -100,6 +108,7 @@ export class NodeLifecycleController implements Controller {
     this.nodes.restore(state.nodes);
     this.pods.restore(state.pods);
     this.goneNodes = new Map(state.goneNodes);
+    this.evictionStart = new Map(state.evictionStart);
   }
 
   run(nowMs: number): void {
@@ -156,15 +165,23 @@ export class NodeLifecycleController implements Controller {
     }
     if (isPodTerminal(pod)) return;
     const decision = noExecuteEviction(node.spec.taints, pod.spec.tolerations);
-    if (decision.evict === 'never') return;
+    if (decision.evict === 'never') {
+      this.evictionStart.delete(key);
+      return;
+    }
     if (decision.evict === 'after') {
-      const since = earliestNoExecute(node) ?? nowMs;
+      let since = this.evictionStart.get(key);
+      if (since === undefined) {
+        since = nowMs;
+        this.evictionStart.set(key, since);
+      }
       const deadline = since + decision.seconds * 1000;
       if (nowMs < deadline) {
         this.pods.addAt(key, deadline);
         return;
       }
     }
+    this.evictionStart.delete(key);
     this.recorder.record({
       object: pod,
       type: 'Normal',
@@ -178,14 +195,4 @@ export class NodeLifecycleController implements Controller {
 
 function podKey(pod: Pod): string {
   return `${pod.metadata.namespace}/${pod.metadata.name}`;
-}
-
-function earliestNoExecute(node: Node): number | undefined {
-  let min: number | undefined;
-  for (const t of node.spec.taints ?? []) {
-    if (t.effect !== 'NoExecute') continue;
-    const at = parseTime(t.timeAdded);
-    if (at !== undefined && (min === undefined || at < min)) min = at;
-  }
-  return min;
 }
