@@ -61,4 +61,18 @@ describe('API server audit entries', () => {
     expect(toAuditEntry({ atMs: 5, verb: 'create', resource: 'pods', code: 201 })).toBeUndefined();
     expect(toAuditEntry({ atMs: 5, command: 'kubectl apply', verb: 'patch', resource: 'daemonsets', code: 422 })).toBeUndefined();
   });
+
+  it('deleteDaemonPod deletes whichever pod the DaemonSet runs on a node, and records kubectl delete', () => {
+    const c = cluster('node-logger');
+    c.advance(30_000);
+    const before = c.store.list('Pod').find((p) => p.spec.nodeName === 'worker-1');
+    const audit = new AuditLog();
+    act(c, 'deleteDaemonPod', { daemonSet: 'node-logger', node: 'worker-1' }, audit);
+    c.advance(60_000);
+    const after = c.store.list('Pod').filter((p) => p.spec.nodeName === 'worker-1');
+    expect(after).toHaveLength(1);
+    expect(after[0]?.metadata.name).not.toBe(before?.metadata.name);
+    expect(audit.entries().map((e) => e.command)).toEqual(['kubectl delete']);
+    expect(() => act(c, 'deleteDaemonPod', { daemonSet: 'node-logger', node: 'nowhere' })).toThrow('node-logger has no running pod on nowhere');
+  });
 });

@@ -4,7 +4,8 @@ import path from 'node:path';
 import yaml from 'js-yaml';
 import { z } from 'zod';
 import type { KubeObject, NewObject } from '../../cluster/types.js';
-import { applyObject, deleteObject as simDelete, rollback, setImage as simSetImage } from '../../sim/operations.js';
+import { StoreError } from '../../sim/errors.js';
+import { applyObject, daemonPodOn, deleteObject as simDelete, rollback, setImage as simSetImage } from '../../sim/operations.js';
 import { defineAction } from './types.js';
 
 const CLUSTER_SCOPED = new Set(['Node', 'Namespace']);
@@ -32,6 +33,20 @@ export const applyManifest = defineAction({
     for (const obj of manifests(lessonDir, p)) applyObject(cluster, obj);
   },
   kubectl: () => ({ command: 'kubectl apply', verb: 'patch' }),
+});
+
+/** `kubectl delete pod <the DaemonSet's pod on NODE>` (generated pod names are not known in advance). */
+export const deleteDaemonPod = defineAction({
+  name: 'deleteDaemonPod',
+  description: "delete the DaemonSet's (non-terminating) pod on a node",
+  params: z.strictObject({ daemonSet: z.string().min(1), node: z.string().min(1), namespace: z.string().min(1).default('default') }),
+  run: ({ cluster }, p) => {
+    const ds = cluster.store.mustGet('DaemonSet', p.namespace, p.daemonSet);
+    const pod = daemonPodOn(cluster, ds, p.node);
+    if (!pod) throw new StoreError('NotFound', `${p.daemonSet} has no running pod on ${p.node}`);
+    simDelete(cluster, 'Pod', p.namespace, pod.metadata.name, { propagationPolicy: 'Background' });
+  },
+  kubectl: () => ({ command: 'kubectl delete', verb: 'delete', resource: 'pods' }),
 });
 
 /** `kubectl delete KIND NAME [--cascade=...]`. */
