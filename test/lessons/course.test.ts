@@ -86,7 +86,7 @@ describe('lessons check names each kind of defect with file and line', () => {
     expect(found).toEqual([
       `${lesson1}:25: steps[0].feedback[0].when: check daemonSetExists: daemonSet: Invalid input: expected string, received undefined`,
       `${lesson1}:25: steps[0].feedback[0].when: check daemonSetExists: Unrecognized key: "daemonset"`,
-      `${lesson1}:51: steps[2].setup[0]: unknown action "addNodes"; known actions: addNode, advanceTime, applyManifest, breakImage, cordonNode, deleteObject, fillNode, labelNode, removeNode, rolloutUndo, setImage, setNodeReady, taintNode, untaintNode`,
+      `${lesson1}:51: steps[2].setup[0]: unknown action "addNodes"; known actions: addNode, advanceTime, applyManifest, breakImage, cordonNode, deleteDaemonPod, deleteObject, fillNode, labelNode, removeNode, rolloutUndo, setImage, setNodeReady, taintNode, untaintNode`,
       expect.stringMatching(/^01-first-daemonset\/lesson\.yaml:53: steps\[2\]\.check: unknown check "podOnNode"; known checks: allOf, anyOf, /),
     ]);
   });
