@@ -19,9 +19,11 @@ function list(courseDir: string): number {
   const { lessons, problems } = loadCourse(courseDir);
   const { progress, warning } = new ProgressStore().load();
   if (warning) process.stderr.write(`warning: ${warning}\n`);
+  const idWidth = Math.max(0, ...lessons.map((l) => l.id.length));
+  const titleWidth = Math.max(0, ...lessons.map((l) => l.title.length));
   lessons.forEach((l, i) => {
     const state = progressText(progress.lessons[l.id], l.steps.length);
-    process.stdout.write(`${String(i + 1).padStart(2)}. ${l.id.padEnd(28)} ${l.title.padEnd(44)} ${String(l.estimatedMinutes).padStart(3)} min  ${state}\n`);
+    process.stdout.write(`${String(i + 1).padStart(2)}. ${l.id.padEnd(idWidth)}  ${l.title.padEnd(titleWidth)}  ${String(l.estimatedMinutes).padStart(3)} min  ${state}\n`);
   });
   if (problems.length) {
     process.stderr.write(`\nSome lessons could not be loaded:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
