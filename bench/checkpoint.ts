@@ -8,12 +8,12 @@
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { DaemonSet } from '../src/cluster/types.js';
 import { bootstrapCluster } from '../src/sim/bootstrap.js';
 import type { Checkpoint } from '../src/sim/checkpoint.js';
 import { ManualClock } from '../src/sim/clock.js';
 import type { SimCluster } from '../src/sim/cluster.js';
 import { labelNode } from '../src/sim/operations.js';
+import { everywhereDaemonSet } from './fixtures.js';
 
 /** One measured figure. */
 export interface CheckpointBenchResult {
@@ -25,24 +25,9 @@ export interface CheckpointBenchResult {
 
 const SAMPLES = 21;
 
-function daemonSet(): DaemonSet {
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'DaemonSet',
-    metadata: { name: 'everywhere', namespace: 'kube-system', uid: '', resourceVersion: '', creationTimestamp: '' },
-    spec: {
-      selector: { matchLabels: { app: 'everywhere' } },
-      template: {
-        metadata: { labels: { app: 'everywhere' } },
-        spec: { tolerations: [{ operator: 'Exists' }], containers: [{ name: 'agent', image: 'registry.k8s.io/pause:3.9' }] },
-      },
-    },
-  };
-}
-
 function running(nodes: number): SimCluster {
   const cluster = bootstrapCluster({ nodes, clock: new ManualClock(Date.UTC(2026, 10, 25, 10, 0, 0)) });
-  cluster.store.create(daemonSet());
+  cluster.store.create(everywhereDaemonSet());
   const ready = () => cluster.store.get('DaemonSet', 'kube-system', 'everywhere')?.status?.numberAvailable === nodes + 1;
   if (!cluster.runUntil(ready, 30 * 60_000)) throw new Error('DaemonSet never became ready');
   return cluster;

@@ -7,9 +7,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { DaemonSet } from '../src/cluster/types.js';
 import type { SimCluster } from '../src/sim/cluster.js';
 import { bootstrapCluster, labelNode, ManualClock, setImage, SIM_SOURCE } from './sim-modules.js';
+import { everywhereDaemonSet } from './fixtures.js';
 
 const NODES = Number(process.env['BENCH_NODES'] ?? 5000);
 
@@ -40,22 +40,6 @@ function phase(name: string, target: number, fn: () => void): void {
   results.push({ name, value: cpuMs() - before, unit: 'ms CPU', target, wall: performance.now() - wall });
 }
 
-function daemonSet(): DaemonSet {
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'DaemonSet',
-    metadata: { name: 'everywhere', namespace: 'kube-system', uid: '', resourceVersion: '', creationTimestamp: '' },
-    spec: {
-      selector: { matchLabels: { app: 'everywhere' } },
-      updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '10%' } },
-      template: {
-        metadata: { labels: { app: 'everywhere' } },
-        spec: { tolerations: [{ operator: 'Exists' }], containers: [{ name: 'agent', image: 'registry.k8s.io/pause:3.9' }] },
-      },
-    },
-  };
-}
-
 function rolledOut(cluster: SimCluster): boolean {
   const ds = cluster.store.get('DaemonSet', 'kube-system', 'everywhere');
   const s = ds?.status;
@@ -68,7 +52,7 @@ phase(`bootstrap ${NODES} workers + control plane`, 2000, () => {
 });
 
 phase(`create DaemonSet → all ${NODES + 1} pods Ready`, 2000, () => {
-  cluster.store.create(daemonSet());
+  cluster.store.create(everywhereDaemonSet({ type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '10%' } }));
   if (!cluster.runUntil(() => rolledOut(cluster), 30 * 60_000)) throw new Error('DaemonSet never became ready');
 });
 const rssAfterCreate = rssMb();
