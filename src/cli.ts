@@ -54,15 +54,29 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Ink draws only the last frame when it thinks it runs in CI (`CI` or `CONTINUOUS_INTEGRATION`
+ * set, checked once when Ink loads), which leaves a learner at a real terminal with a blank
+ * screen. We only get here on a TTY, so hide those two from Ink and keep the learner's
+ * environment, unchanged, for kubectl and the rest of the session.
+ */
+function showEveryFrame(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete process.env['CI'];
+  delete process.env['CONTINUOUS_INTEGRATION'];
+  return env;
+}
+
 /** The TUI (default, or `--lesson ID`); loaded lazily so --help and --version stay fast. */
 async function tui(argv: string[], debug: boolean): Promise<number> {
   const [flag, id, ...rest] = argv;
   if (flag === '--lesson' && (id === undefined || id.startsWith('-'))) throw new UsageError('--lesson needs a lesson id, e.g. `--lesson first-daemonset`; `learn-daemonsets lessons` lists them');
   if (rest.length) throw new UsageError(`unexpected "${rest.join(' ')}" after --lesson ${id ?? ''}. Run \`learn-daemonsets --help\` for usage.`);
   if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError('the tutorial needs an interactive terminal; run it directly in a terminal (or use `learn-daemonsets sim` for scripts)');
+  const env = showEveryFrame();
   const { runTui, UnknownLessonError } = await import('./app/run-tui.js');
   try {
-    return await runTui({ ...(id !== undefined ? { lessonId: id } : {}), debug });
+    return await runTui({ ...(id !== undefined ? { lessonId: id } : {}), debug, env });
   } catch (err) {
     if (err instanceof UnknownLessonError) throw new UsageError(err.message);
     throw err;

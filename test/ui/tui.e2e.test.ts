@@ -1,5 +1,6 @@
 /**
- * The built program in a real terminal (tmux): open the first lesson, apply the solution from
+ * The built program in a real terminal (tmux), with CI=true set as CI machines do (Ink would then
+ * draw nothing unless the CLI hides it): open the first lesson, apply the solution from
  * the built-in command line, answer the question, wait for `Lesson complete`, quit cleanly.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -40,7 +41,7 @@ describe.skipIf(!hasTmux || !hasKubectl)('the TUI in tmux', () => {
     // Other modules' type errors must not stop the emit this test needs; the file check below decides.
     spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'ignore' });
     if (!existsSync(path.join(root, 'dist/app/run-tui.js'))) throw new Error('npm run build did not produce dist/app/run-tui.js');
-    const cmd = `cd ${root} && XDG_CONFIG_HOME=${xdg} node bin/learn-daemonsets.js; echo "EXITED $?"; sleep 60`;
+    const cmd = `cd ${root} && CI=true XDG_CONFIG_HOME=${xdg} node bin/learn-daemonsets.js; echo "EXITED $?"; sleep 60`;
     tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', cmd);
   }, 120_000);
   afterAll(() => {
