@@ -3,6 +3,7 @@
  * node builtins at the top; every command loads its own modules lazily.
  */
 import { readFileSync } from 'node:fs';
+import { packagePath } from './package-root.js';
 
 const HELP = `learn-daemonsets — learn Kubernetes DaemonSets by doing
 
@@ -30,7 +31,7 @@ Options:
 
 /** Reads the version from package.json next to dist/ (no bundler-injected constant needed). */
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
+  const pkg = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version?: string };
   return pkg.version ?? '0.0.0';
 }
 

@@ -6,7 +6,6 @@
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { render } from 'ink';
 import { createActor, fromPromise } from 'xstate';
 import { defaultProgressDir, ProgressStore } from '../lessons/progress.js';
@@ -16,9 +15,10 @@ import { appMachine } from './app-machine.js';
 import type { BuiltinRun } from './builtin-command.js';
 import { listItems, readCourseSummary } from './course-summary.js';
 import { SessionHolder } from './session-holder.js';
+import { packagePath } from '../package-root.js';
 
 /** The course shipped with the package (`lessons/` beside `src/` or `dist/`). */
-const BUILTIN_COURSE = fileURLToPath(new URL('../../lessons/', import.meta.url));
+const BUILTIN_COURSE = packagePath('lessons');
 
 /** How the TUI starts. */
 export interface TuiOptions {

@@ -5,7 +5,6 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadScenario, ScenarioError, type Scenario } from '../sim/scenario/index.js';
 import { compileAction } from './actions/index.js';
 import { compileCheck } from './checks/index.js';
@@ -13,9 +12,10 @@ import type { Lesson, Step, StepAction, StepCheck } from './lesson.js';
 import { LessonError, parseYaml, pathText, type LessonProblem } from './problems.js';
 import { lineOfPath } from './yaml-lines.js';
 import { indexSchema, lessonSchema, type RefData, type StepData } from './schema.js';
+import { packagePath } from '../package-root.js';
 
 /** The course shipped with the package (`lessons/` beside `src/` or `dist/`). */
-export const BUILTIN_COURSE_DIR = fileURLToPath(new URL('../../lessons/', import.meta.url));
+export const BUILTIN_COURSE_DIR = packagePath('lessons');
 
 /** Lesson ids in course order, from `index.yaml`. */
 export function loadIndex(courseDir: string): string[] {

@@ -5,11 +5,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
 import type { z } from 'zod';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { validateScenarioObjects } from './objects.js';
+import { packagePath } from '../../package-root.js';
 
 /** A scenario that cannot be used; the message names file, field and line when known. */
 export class ScenarioError extends Error {
@@ -24,7 +24,7 @@ export class ScenarioError extends Error {
 }
 
 /** Built-in scenarios live in the package's `scenarios/` (two levels above src/ or dist/ modules). */
-export const BUILTIN_SCENARIO_DIR = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
+export const BUILTIN_SCENARIO_DIR = packagePath('scenarios');
 
 /** `a.b[2].c` from a zod path. */
 export function formatPath(segments: readonly PropertyKey[]): string {
