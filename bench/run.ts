@@ -77,7 +77,7 @@ results.push({ name: 'RSS at end', value: rssMb(), unit: 'MB', target: 600 });
 
 // `learn-daemonsets --version` must cost at most 1.5× a bare `node -e 0` (it imports nothing heavy).
 const bin = new URL('../bin/learn-daemonsets.js', import.meta.url).pathname;
-if (existsSync(new URL('../dist/cli.js', import.meta.url))) {
+if (existsSync(new URL('../dist/bundle/cli.js', import.meta.url))) {
   const median = (args: string[]) => {
     const times: number[] = [];
     for (let i = 0; i < 9; i++) {

@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// Thin launcher: everything lives in dist/cli.js, built by `npm run build` (run by `npm ci`/`prepare`).
-import('../dist/cli.js').then(
+// Thin launcher: the program is the esbuild bundle in dist/bundle/, built by `npm run build` (run by `npm ci`/`prepare`).
+// A reader that closes the pipe early (`learn-daemonsets lessons | head`) is not an error.
+process.stdout.on('error', (err) => {
+  if (err && err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+import('../dist/bundle/cli.js').then(
   (cli) => cli.main(process.argv.slice(2)).then((code) => { process.exitCode = code; }),
   (err) => {
     if (err && err.code === 'ERR_MODULE_NOT_FOUND') {

@@ -112,7 +112,8 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
   const alt = process.stdout.isTTY === true;
   if (alt) process.stdout.write('\u001b[?1049h\u001b[H');
   const ink = render(<App app={app} holder={holder} course={() => course} color={colorEnabled(env)} />, { exitOnCtrlC: false });
-  log(`first frame after ${Math.round(process.uptime() * 1000)} ms`);
+  const cpu = process.cpuUsage();
+  log(`first frame after ${Math.round(process.uptime() * 1000)} ms (cpu ${Math.round((cpu.user + cpu.system) / 1000)} ms)`);
   // Warm the simulator and markdown modules while the learner reads the list: Enter then opens at once.
   setTimeout(() => void import('./session.js').catch(() => undefined), 50).unref();
   const onSignal = () => app.send({ type: 'QUIT' });

@@ -7,21 +7,9 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { z } from 'zod';
+import { checkProgress, type LessonProgress, type Progress } from './progress-shape.js';
 
-const lessonProgressSchema = z.strictObject({
-  stepsDone: z.array(z.string()),
-  hintsUsed: z.number().int().nonnegative(),
-  timeSpentMs: z.number().nonnegative(),
-  completedAt: z.string().optional(),
-});
-
-const progressSchema = z.strictObject({ version: z.literal(1), lessons: z.record(z.string(), lessonProgressSchema) });
-
-/** One lesson's record. */
-export type LessonProgress = z.infer<typeof lessonProgressSchema>;
-/** The whole file. */
-export type Progress = z.infer<typeof progressSchema>;
+export type { LessonProgress, Progress } from './progress-shape.js';
 
 /** Where and when: injected so tests use a temp dir and a fixed clock. */
 export interface ProgressOptions {
@@ -78,9 +66,9 @@ export class ProgressStore {
     const text = readFileSync(this.file, 'utf8');
     let problem: string | undefined;
     try {
-      const parsed = progressSchema.safeParse(JSON.parse(text));
-      if (parsed.success) return { progress: parsed.data };
-      problem = parsed.error.issues[0]?.message ?? 'unexpected content';
+      const checked = checkProgress(JSON.parse(text));
+      if (checked.ok) return { progress: checked.value };
+      problem = checked.problem;
     } catch (err) {
       problem = err instanceof Error ? err.message : String(err);
     }

@@ -39,8 +39,10 @@ async function waitFor(want: string | RegExp, ms = 20_000): Promise<string> {
 describe.skipIf(!hasTmux || !hasKubectl)('the TUI in tmux', () => {
   beforeAll(() => {
     // Other modules' type errors must not stop the emit this test needs; the file check below decides.
+    rmSync(path.join(root, 'dist/bundle'), { recursive: true, force: true });
     spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'ignore' });
-    if (!existsSync(path.join(root, 'dist/app/run-tui.js'))) throw new Error('npm run build did not produce dist/app/run-tui.js');
+    const bundled = spawnSync(process.execPath, ['scripts/bundle.mjs'], { cwd: root, encoding: 'utf8' });
+    if (!existsSync(path.join(root, 'dist/bundle/cli.js'))) throw new Error(`the bundle step did not produce dist/bundle/cli.js:\n${bundled.stderr}`);
     const cmd = `cd ${root} && CI=true XDG_CONFIG_HOME=${xdg} node bin/learn-daemonsets.js; echo "EXITED $?"; sleep 60`;
     tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', cmd);
   }, 120_000);
