@@ -3,19 +3,11 @@
  * about, taken from whichever backend runs the lesson (the simulator's store today, a real
  * cluster's list calls later), so checks never depend on where the cluster lives.
  */
-import type { ControllerRevision, DaemonSet, Event, Node, Pod } from '../cluster/types.js';
+import type { ClusterSnapshot } from '../cluster/snapshot.js';
+import type { Event } from '../cluster/types.js';
 import type { Store } from '../sim/store.js';
 
-/** One consistent view of the cluster at an instant. */
-export interface ClusterSnapshot {
-  readonly nodes: readonly Node[];
-  readonly pods: readonly Pod[];
-  readonly daemonSets: readonly DaemonSet[];
-  readonly controllerRevisions: readonly ControllerRevision[];
-  readonly events: readonly Event[];
-  /** The cluster's clock when taken (epoch ms), for age-based checks. */
-  readonly takenAt: number;
-}
+export type { ClusterSnapshot } from '../cluster/snapshot.js';
 
 /** An empty cluster: what a machine sees before the first `cluster.changed`. */
 export const EMPTY_SNAPSHOT: ClusterSnapshot = Object.freeze({

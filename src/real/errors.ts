@@ -108,7 +108,7 @@ export function describeRequestError(err: unknown, site: RequestSite): RealClust
     const detail = statusMessage(err);
     return new RealClusterError(
       'forbidden',
-      `context ${site.context} is not allowed to ${site.verb} ${resourceText(site)} (RBAC): ask for get/list on ${site.resource}${detail ? ` (server said: ${detail})` : ''}`,
+      `context ${site.context} is not allowed to ${site.verb} ${resourceText(site)} (RBAC): ask for ${site.verb === 'get' || site.verb === 'list' || site.verb === 'watch' ? 'get/list/watch' : site.verb} on ${site.resource}${detail ? ` (server said: ${detail})` : ''}`,
       err,
     );
   }
@@ -122,6 +122,9 @@ export function describeRequestError(err: unknown, site: RequestSite): RealClust
   }
   if (code !== undefined && UNREACHABLE.has(code)) {
     return new RealClusterError('unreachable', `cannot reach the Kubernetes API at ${site.server} (${code}): is the cluster running? ${CHECK_CONTEXT}`, err);
+  }
+  if (code === 'ERR_STREAM_PREMATURE_CLOSE' || /premature close/i.test(errText(err))) {
+    return new RealClusterError('unreachable', `lost the connection to the Kubernetes API at ${site.server} in the middle of a response: is the cluster running? ${CHECK_CONTEXT}`, err);
   }
   const tls = code === undefined ? undefined : tlsMessage(code, err, site);
   if (tls !== undefined) return new RealClusterError('tls', tls, err);

@@ -48,9 +48,9 @@ describe('describeRequestError', () => {
     const msg = 'pods is forbidden: User "dev" cannot list resource "pods" in API group "" at the cluster scope';
     const e = describeRequestError(status(403, msg), site);
     expect(e.kind).toBe('forbidden');
-    expect(e.message).toBe(`context kind-prod is not allowed to list pods (RBAC): ask for get/list on pods (server said: ${msg})`);
+    expect(e.message).toBe(`context kind-prod is not allowed to list pods (RBAC): ask for get/list/watch on pods (server said: ${msg})`);
     const ns = describeRequestError(status(403, 'nope'), { ...site, resource: 'daemonsets', namespace: 'team-a' });
-    expect(ns.message).toContain('is not allowed to list daemonsets in namespace team-a (RBAC): ask for get/list on daemonsets');
+    expect(ns.message).toContain('is not allowed to list daemonsets in namespace team-a (RBAC): ask for get/list/watch on daemonsets');
   });
 
   it('other statuses carry the server\'s own message', () => {
