@@ -16,6 +16,7 @@ import { nodeHasLabel } from './node-has-label.js';
 import { nodeHasTaint, nodeLacksTaint } from './node-taints.js';
 import { podOnEveryEligibleNode } from './pod-on-every-eligible-node.js';
 import { podOnNodes } from './pod-on-nodes.js';
+import { podReplacedOnNode } from './pod-replaced-on-node.js';
 import { podsHealthy } from './pods-healthy.js';
 import { podsOrphaned } from './pods-orphaned.js';
 import { resourceRequestsSet } from './resource-requests-set.js';
@@ -31,7 +32,7 @@ export type { CheckResult, CompiledCheck, RegisteredCheck } from './types.js';
 const LEAVES: readonly RegisteredCheck[] = [
   commandUsed, daemonSetDeleted, daemonSetExists, daemonSetImage, daemonSetTolerates, daemonSetUsesNodeAffinity,
   daemonSetUsesNodeSelector, noPodOnNode, nodeHasLabel, nodeHasTaint, nodeLacksTaint, podOnEveryEligibleNode,
-  podOnNodes, podsHealthy, podsOrphaned, resourceRequestsSet, revisionCount, rolledBackTo, rolloutComplete, updateStrategy,
+  podOnNodes, podReplacedOnNode, podsHealthy, podsOrphaned, resourceRequestsSet, revisionCount, rolledBackTo, rolloutComplete, updateStrategy,
 ];
 
 /** A reference to a check as a lesson writes it. */
