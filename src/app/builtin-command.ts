@@ -1,11 +1,11 @@
 /**
- * Glue between the command line and kubectl: parse the line, refuse what the pane cannot do
- * yet (with the way forward), record the command in the audit trail as 'builtin', run kubectl
- * and hand its output back in small batches (a `get -w` must not flood the machine).
+ * Glue between the command line and kubectl: parse the line, record the command in the audit
+ * trail as 'builtin', run kubectl and hand its output back in small batches (a `get -w` must
+ * not flood the machine); an interactive command gets the whole terminal through `handOver`.
  */
 import type { AuditLog } from '../lessons/audit.js';
 import { commandPath, kubectlArgs, needsTerminal } from '../kubectl/parse.js';
-import { INSTALL_KUBECTL, runKubectl } from '../kubectl/runner.js';
+import { INSTALL_KUBECTL, runKubectl, type KubectlResult } from '../kubectl/runner.js';
 
 /** What a command needs from the session and the screen. */
 export interface BuiltinDeps {
@@ -18,6 +18,11 @@ export interface BuiltinDeps {
   readonly onDone: () => void;
   readonly env?: NodeJS.ProcessEnv;
   readonly cwd?: string;
+  /**
+   * Gives the whole terminal to an interactive kubectl (`edit`, `exec -it`) and takes it back;
+   * resolves to how it ended. Without it such commands are refused with the way forward.
+   */
+  readonly handOver?: (args: readonly string[]) => Promise<KubectlResult>;
 }
 
 /** A started command; `stop` ends a long-running one. */
@@ -35,10 +40,17 @@ export function startBuiltinCommand(line: string, deps: BuiltinDeps): BuiltinRun
   const parsed = kubectlArgs(line);
   if (!parsed.ok) return finish([parsed.error]);
   const terminal = needsTerminal(parsed.args);
-  if (terminal) {
-    return finish([`${terminal}; the built-in command line cannot hand it over yet.`, `Run it in a second terminal: export KUBECONFIG=${deps.kubeconfig}`]);
+  if (terminal && !deps.handOver) {
+    return finish([`${terminal}; the built-in command line cannot hand it over here.`, `Run it in a second terminal: export KUBECONFIG=${deps.kubeconfig}`]);
   }
   deps.audit.append({ at: deps.now(), source: 'builtin', command: commandPath(parsed.args) });
+  if (terminal && deps.handOver) {
+    void deps.handOver(parsed.args).then(
+      (result) => finish([result.missing ? INSTALL_KUBECTL : `(${commandPath(parsed.args)} finished${result.code ? `, exit code ${result.code}` : ''})`]),
+      (err: unknown) => finish([`could not hand the terminal over: ${err instanceof Error ? err.message : String(err)}`]),
+    );
+    return { stop: () => undefined };
+  }
   let batch: string[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {

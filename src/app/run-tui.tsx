@@ -6,13 +6,13 @@
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { render } from 'ink';
+import { render, type Instance } from 'ink';
 import { createActor, fromPromise } from 'xstate';
 import { defaultProgressDir, ProgressStore } from '../lessons/progress.js';
 import { colorEnabled } from '../ui/theme.js';
 import { App, type CourseList } from './App.js';
 import { appMachine } from './app-machine.js';
-import type { BuiltinRun } from './builtin-command.js';
+import type { BuiltinDeps, BuiltinRun } from './builtin-command.js';
 import { listItems, readCourseSummary } from './course-summary.js';
 import { SessionHolder } from './session-holder.js';
 import { packagePath } from '../package-root.js';
@@ -64,6 +64,33 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
   let run: BuiltinRun | undefined;
   let closing: Promise<void> = Promise.resolve();
   let quit: () => void = () => undefined;
+  const alt = process.stdout.isTTY === true;
+  let ink: Instance | undefined;
+  const unmount = async (): Promise<void> => {
+    const instance = ink;
+    ink = undefined;
+    if (!instance) return;
+    instance.unmount();
+    await instance.waitUntilExit().catch((err: unknown) => log(`ink: ${String(err)}`));
+  };
+  // Ink 6 cannot lend the terminal out, so an interactive kubectl gets it by unmounting and
+  // remounting; every piece of state lives outside React, so the screen comes back as it was.
+  const handOver: NonNullable<BuiltinDeps['handOver']> = async (args) => {
+    const { runKubectlInTerminal } = await import('../kubectl/runner.js');
+    await unmount();
+    if (alt) process.stdout.write('\u001b[?1049l');
+    if (process.stdin.isTTY) process.stdin.setRawMode(false);
+    process.stdin.pause();
+    // Ctrl+C now reaches the whole process group: it is meant for kubectl, not for the tutorial.
+    const ignore = () => undefined;
+    process.on('SIGINT', ignore);
+    try {
+      return await runKubectlInTerminal(args, { ...paths, env });
+    } finally {
+      process.off('SIGINT', ignore);
+      ink = mount();
+    }
+  };
   const quitting = new Promise<void>((resolve) => (quit = resolve));
 
   const app = createActor(
@@ -81,6 +108,7 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
               env,
               onLines: (lines) => app.send({ type: 'OUTPUT', lines }),
               onDone: () => app.send({ type: 'COMMAND_DONE' }),
+              handOver,
             });
           });
         },
@@ -109,9 +137,16 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
   );
   app.start();
   // The alternate screen, as full-screen terminal tools use: quitting gives the shell back untouched.
-  const alt = process.stdout.isTTY === true;
-  if (alt) process.stdout.write('\u001b[?1049h\u001b[H');
-  const ink = render(<App app={app} holder={holder} course={() => course} color={colorEnabled(env)} />, { exitOnCtrlC: false });
+  const mount = (): Instance => {
+    if (alt) process.stdout.write('\u001b[?1049h\u001b[H');
+    const instance = render(<App app={app} holder={holder} course={() => course} color={colorEnabled(env)} />, { exitOnCtrlC: false });
+    instance.waitUntilExit().catch((err: unknown) => {
+      log(`ink: ${String(err)}`);
+      quit();
+    });
+    return instance;
+  };
+  ink = mount();
   const cpu = process.cpuUsage();
   log(`first frame after ${Math.round(process.uptime() * 1000)} ms (cpu ${Math.round((cpu.user + cpu.system) / 1000)} ms)`);
   // Warm the simulator and markdown modules while the learner reads the list: Enter then opens at once.
@@ -120,12 +155,11 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
   process.once('SIGTERM', onSignal);
   process.once('SIGHUP', onSignal);
   try {
-    await Promise.race([quitting, ink.waitUntilExit()]);
+    await quitting;
   } finally {
     process.off('SIGTERM', onSignal);
     process.off('SIGHUP', onSignal);
-    ink.unmount();
-    await ink.waitUntilExit().catch((err: unknown) => log(`ink: ${String(err)}`));
+    await unmount();
     if (alt) process.stdout.write('\u001b[?1049l');
   }
   const open = holder.get();

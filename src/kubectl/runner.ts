@@ -102,3 +102,28 @@ export function runKubectl(args: readonly string[], opts: KubectlOptions): Kubec
     },
   };
 }
+
+/** Where an interactive kubectl runs: the same cluster, but the learner's own terminal. */
+export type TerminalOptions = Omit<KubectlOptions, 'onLine'>;
+
+/**
+ * Runs kubectl on the learner's terminal (`kubectl edit`, `exec -it`): stdio inherited, and
+ * asynchronous, because the simulator answering it lives in this process. The caller must
+ * have given the terminal up first (Ink unmounted, raw mode off).
+ */
+export function runKubectlInTerminal(args: readonly string[], opts: TerminalOptions): Promise<KubectlResult> {
+  const env = opts.env ?? process.env;
+  const file = resolveKubectl(env);
+  if (!file) return Promise.resolve({ code: undefined, missing: true });
+  const child = spawn(file, [...args], {
+    cwd: opts.cwd,
+    env: { ...env, KUBECONFIG: opts.kubeconfig, KUBECACHEDIR: opts.cacheDir },
+    stdio: 'inherit',
+  });
+  return new Promise<KubectlResult>((resolve) => {
+    child.once('error', (e: NodeJS.ErrnoException) => {
+      resolve(e.code === 'ENOENT' || e.code === 'EACCES' ? { code: undefined, missing: true } : { code: undefined, signal: e.message });
+    });
+    child.once('close', (code, signal) => resolve({ code: code ?? undefined, ...(signal ? { signal } : {}) }));
+  });
+}

@@ -94,9 +94,27 @@ describe('startBuiltinCommand', () => {
     expect((await run('k fail')).lines).toEqual(['Error from server (NotFound): nope', '(exit code 1)']);
     expect((await run('k get', { PATH: '', KUBECTL: path.join(dir, 'absent') })).lines).toEqual([INSTALL_KUBECTL]);
     const edit = await run('kubectl edit ds/x');
-    expect(edit.lines[0]).toMatch(/cannot hand it over yet/);
+    expect(edit.lines[0]).toMatch(/cannot hand it over here/);
     expect(edit.lines[1]).toBe('Run it in a second terminal: export KUBECONFIG=/tmp/kc');
     expect(edit.audit.entries()).toEqual([]);
     expect((await run('ls')).lines[0]).toMatch(/only kubectl runs here/);
+  });
+  it('hands an interactive command the terminal, records it, and reports how it ended', async () => {
+    const audit = new AuditLog();
+    const lines: string[] = [];
+    const handed: (readonly string[])[] = [];
+    const handOver = (args: readonly string[]) => {
+      handed.push(args);
+      return Promise.resolve(args[0] === 'edit' ? { code: 0 } : { code: 130 });
+    };
+    const go = (line: string) =>
+      new Promise<void>((resolve) => {
+        startBuiltinCommand(line, { ...opts, audit, now: () => 7, handOver, onLines: (l) => lines.push(...l), onDone: resolve });
+      });
+    await go('k edit ds/x');
+    await go('kubectl exec -it pod/p -- sh');
+    expect(handed).toEqual([['edit', 'ds/x'], ['exec', '-it', 'pod/p', '--', 'sh']]);
+    expect(lines).toEqual(['(kubectl edit finished)', '(kubectl exec finished, exit code 130)']);
+    expect(audit.entries().map((e) => e.command)).toEqual(['kubectl edit', 'kubectl exec']);
   });
 });

@@ -4,7 +4,7 @@
  * the built-in command line, answer the question, wait for `Lesson complete`, quit cleanly.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const hasKubectl = process.env['SKIP_KUBECTL_TESTS'] !== '1' && (existsSync('/usr/bin/kubectl') || Boolean(process.env['KUBECTL']));
 const session = `ld-e2e-${process.pid}`;
 const xdg = mkdtempSync(path.join(os.tmpdir(), 'ld-e2e-'));
+const editor = path.join(xdg, 'editor.sh');
 
 function tmux(...args: string[]): string {
   return execFileSync('tmux', args, { encoding: 'utf8' });
@@ -43,7 +44,9 @@ describe.skipIf(!hasTmux || !hasKubectl)('the TUI in tmux', () => {
     spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'ignore' });
     const bundled = spawnSync(process.execPath, ['scripts/bundle.mjs'], { cwd: root, encoding: 'utf8' });
     if (!existsSync(path.join(root, 'dist/bundle/cli.js'))) throw new Error(`the bundle step did not produce dist/bundle/cli.js:\n${bundled.stderr}`);
-    const cmd = `cd ${root} && CI=true XDG_CONFIG_HOME=${xdg} node bin/learn-daemonsets.js; echo "EXITED $?"; sleep 60`;
+    // The editor `kubectl edit` opens: notes whether it got the terminal, then changes the image.
+    writeFileSync(editor, `#!/bin/sh\n[ -t 0 ] && [ -t 1 ] && echo tty > ${xdg}/editor-ran\nsed -i 's|image: busybox:1.36|image: busybox:1.37|' "$1"\n`, { mode: 0o755 });
+    const cmd = `cd ${root} && CI=true EDITOR=${editor} XDG_CONFIG_HOME=${xdg} node bin/learn-daemonsets.js; echo "EXITED $?"; sleep 60`;
     tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', cmd);
   }, 120_000);
   afterAll(() => {
@@ -68,8 +71,20 @@ describe.skipIf(!hasTmux || !hasKubectl)('the TUI in tmux', () => {
     const done = await waitFor('Lesson complete', 30_000);
     expect(done).toMatch(/worker-4\s+worker\s+Ready\s+● node-agent-\w+ Running/);
     expect(done).toContain('export KUBECONFIG=');
+
+    // An interactive command gets the whole terminal, and the lesson screen comes back as it was.
+    tmux('send-keys', '-t', session, ':');
+    tmux('send-keys', '-t', session, '-l', 'k edit ds/node-agent');
+    tmux('send-keys', '-t', session, 'Enter');
+    await waitFor('(kubectl edit finished)');
+    expect(readFileSync(path.join(xdg, 'editor-ran'), 'utf8')).toBe('tty\n');
+    expect(screen()).toContain('Your first DaemonSet · complete');
+    tmux('send-keys', '-t', session, '-l', 'k get ds node-agent -o jsonpath={.spec.template.spec.containers[0].image}');
+    tmux('send-keys', '-t', session, 'Enter');
+    await waitFor('busybox:1.37');
+    tmux('send-keys', '-t', session, 'Escape');
     tmux('send-keys', '-t', session, 'q');
-    await waitFor('EXITED 0');
+    await waitFor('EXITED 0', 30_000);
     const progress = JSON.parse(readFileSync(path.join(xdg, 'learn-daemonsets', 'progress.json'), 'utf8')) as { lessons: Record<string, { completedAt?: string }> };
     expect(progress.lessons['first-daemonset']?.completedAt).toBeDefined();
   }, 120_000);
