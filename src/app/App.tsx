@@ -67,7 +67,7 @@ function OpenLesson(props: { open: Open; app: Actor<AppMachine>; holder: Session
     kubeconfig: session.paths.kubeconfig,
     elapsedMs: session.progress.elapsedMs(),
     hasNext: ids.indexOf(session.lesson.id) + 1 < ids.length,
-    ...(session.progress.error !== undefined ? { message: session.progress.error } : {}),
+    ...(view.notice !== undefined || session.progress.error !== undefined ? { message: view.notice ?? session.progress.error } : {}),
     width: props.columns,
     height: props.rows,
     renderMarkdown: (md, width) => renderMarkdown(md, width, props.color),

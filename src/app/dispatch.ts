@@ -93,6 +93,8 @@ export function dispatchKey(app: Actor<AppMachine>, holder: SessionHolder, input
       return session?.togglePause();
     case 'step-time':
       return session?.stepTime();
+    case 'rewind':
+      return session?.rewind();
     case 'run':
       return send({ type: 'RUN' });
     case 'history-prev':

@@ -79,6 +79,17 @@ export class PausableClock implements Clock {
     for (const t of this.timers) this.arm(t);
   }
 
+  /** Puts the clock at `ms` (a rewind moves it back); pending timers are re-armed from there. */
+  setTime(ms: number): void {
+    this.anchorSim = ms;
+    this.anchorReal = this.realNow();
+    if (this.frozen) return;
+    for (const t of this.timers) {
+      if (t.handle) clearTimeout(t.handle);
+      this.arm(t);
+    }
+  }
+
   /** While paused: moves time to `atMs` (never back), firing due timers in order. */
   jumpTo(atMs: number): void {
     if (!this.frozen) return;

@@ -22,6 +22,7 @@ import { loadOrCreateTls } from '../sim/apiserver/tls.js';
 import type { SimCluster } from '../sim/cluster.js';
 import { clusterView, type ClusterView } from './cluster-view.js';
 import { PausableClock } from './pausable-clock.js';
+import { RewindHistory } from './rewind.js';
 import { ProgressRecorder } from './progress-recorder.js';
 
 export { renderMarkdown } from '../ui/markdown.js';
@@ -38,6 +39,8 @@ export interface SessionView {
   readonly paused: boolean;
   /** Simulated time of the view, epoch ms. */
   readonly now: number;
+  /** A one-line note for the learner, e.g. what a rewind did. */
+  readonly notice?: string;
 }
 
 /** Ports the session needs from the app. */
@@ -64,6 +67,8 @@ export interface Session {
   togglePause(): void;
   /** While paused: advances to the next instant a controller acts. */
   stepTime(): void;
+  /** Puts the cluster back as it was before the learner's last changing kubectl command. */
+  rewind(): void;
   close(): Promise<void>;
 }
 
@@ -86,10 +91,21 @@ export async function openSession(id: string, opts: SessionOptions): Promise<Ses
   const audit = new AuditLog();
   const token = randomBytes(24).toString('base64url');
   const tls = loadOrCreateTls(path.join(defaultProgressDir(), 'tls'));
-  const server = await startApiServer({ cluster, token, tls, audit: (e) => {
-    const entry = toAuditEntry(e);
-    if (entry) audit.append(entry);
-  } });
+  const history = new RewindHistory(() => cluster.checkpoint(), () => clock.now());
+  let notice: string | undefined;
+  const server = await startApiServer({
+    cluster,
+    token,
+    tls,
+    audit: (e) => {
+      const entry = toAuditEntry(e);
+      if (entry) audit.append(entry);
+    },
+    beforeChange: (r) => {
+      history.beforeChange(r.command ?? 'kubectl', r.session);
+      notice = undefined;
+    },
+  });
   writeKubeconfig(opts.paths.kubeconfig, server.url, tls.certPem, token);
 
   const snapshot = (): ClusterSnapshot => snapshotOf(cluster);
@@ -100,10 +116,11 @@ export async function openSession(id: string, opts: SessionOptions): Promise<Ses
 
   const listeners = new Set<() => void>();
   let current: SessionView = { map: clusterView(snapshot()), paused: false, now: clock.now() };
+  const view = (snap: ClusterSnapshot): SessionView => ({ map: clusterView(snap), paused: clock.paused, now: clock.now(), ...(notice !== undefined ? { notice } : {}) });
   const publish = () => {
     const snap = snapshot();
     if (actor.getSnapshot().status === 'active') actor.send({ type: 'cluster.changed', snapshot: snap });
-    current = { map: clusterView(snap), paused: clock.paused, now: clock.now() };
+    current = view(snap);
     for (const l of listeners) l();
   };
   const throttleMs = opts.throttleMs ?? 100;
@@ -155,6 +172,17 @@ export async function openSession(id: string, opts: SessionOptions): Promise<Ses
       const next = cluster.nextWake();
       if (next !== undefined) clock.jumpTo(next);
       cluster.settle();
+      publish();
+    },
+    rewind() {
+      const point = history.pop();
+      if (!point) {
+        notice = 'Nothing to rewind: no kubectl command of yours has changed the cluster yet.';
+      } else {
+        cluster.restore(point.checkpoint);
+        const left = history.size;
+        notice = `⏪ Rewound to before \`${point.command}\`${left ? ` (u again goes back ${left === 1 ? 'one more command' : `up to ${left} more`})` : ''}; steps you passed stay passed.`;
+      }
       publish();
     },
     async close() {

@@ -30,6 +30,7 @@ export type KeyAction =
   | 'answer'
   | 'pause'
   | 'step-time'
+  | 'rewind'
   | 'run'
   | 'history-prev'
   | 'history-next'
@@ -90,6 +91,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { action: 'map-up', scopes: ['lesson'], keys: [c('[')], help: 'scroll the map up' },
   { action: 'pause', scopes: ['lesson'], keys: [c('p')], help: 'pause/resume cluster time' },
   { action: 'step-time', scopes: ['lesson'], keys: [c('.')], help: 'paused: step the cluster' },
+  { action: 'rewind', scopes: ['lesson'], keys: [c('u')], help: 'rewind: undo your last change' },
   { action: 'next-lesson', scopes: ['lesson'], keys: [c('n')], help: 'next lesson (when done)' },
   { action: 'reset', scopes: ['lesson'], keys: [c('r')], help: 'reset lesson (asks first)' },
   { action: 'back', scopes: ['lesson'], keys: [s('escape'), c('b')], help: 'back to the lesson list' },

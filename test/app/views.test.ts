@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { clusterView, podTone, shortReason } from '../../src/app/cluster-view.js';
 import { lessonScreenProps, stepMarkdown } from '../../src/app/lesson-view.js';
 import { createActor } from 'xstate';
@@ -96,5 +96,25 @@ describe('PausableClock', () => {
     real = 10_500;
     expect(clock.now()).toBe(2_500);
     clock.pause();
+  });
+
+  it('moves back with setTime and re-arms pending timers from the new time', () => {
+    vi.useFakeTimers({ now: 0 });
+    try {
+      const clock = new PausableClock(1, 4_000);
+      const fired: number[] = [];
+      clock.setTimer(5_000, () => fired.push(clock.now()));
+      clock.setTime(500);
+      expect(clock.now()).toBe(500);
+      vi.advanceTimersByTime(4_499);
+      expect(fired).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(fired).toEqual([5_000]);
+      clock.pause();
+      clock.setTime(100);
+      expect(clock.now()).toBe(100);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

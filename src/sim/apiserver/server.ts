@@ -38,6 +38,11 @@ export interface ApiServerOptions {
   /** One line per mutating request. */
   log?: (line: string) => void;
   audit?: (entry: ApiAuditEntry) => void;
+  /**
+   * Called before a kubectl request that may change the cluster is carried out (the TUI keeps a
+   * checkpoint there, so the learner can rewind to before their last command).
+   */
+  beforeChange?: (request: { command?: string; session?: string }) => void;
   /** How often watches that allow bookmarks get one (default 60 s of wall time). */
   bookmarkIntervalMs?: number;
 }
@@ -69,6 +74,10 @@ export function startApiServer(opts: ApiServerOptions): Promise<ApiServer> {
     const r = route(url.pathname);
     const body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req);
     let code = 200;
+    if (opts.beforeChange && MUTATING.has(method) && typeof req.headers['kubectl-command'] === 'string') {
+      const session = req.headers['kubectl-session'];
+      opts.beforeChange({ command: req.headers['kubectl-command'], ...(typeof session === 'string' ? { session } : {}) });
+    }
     try {
       code = await dispatch(req, res, r, method, query, body);
     } catch (err) {
