@@ -48,7 +48,9 @@ describe('lessons check proves the shipped course', () => {
     expect(runVerify(['control-plane-toleration'])).toBe(1);
     expect(io.out()).toContain('✗ tolerate: Tolerate the control-plane taint\n      The pod template of node-agent tolerates nothing with key node-role.kubernetes.io/control-plane');
     expect(runVerify(['rollback-undo', '--apply-solution'])).toBe(0);
-    expect(io.out()).toContain('✓ bad-update: Update the image (done before undo)\n  ✓ undo: Roll back\nAll 2 task steps pass.');
+    expect(io.out()).toContain(
+      '✓ bad-update: Update the image (done before to-revision)\n  ✓ undo: Roll back\n  ✓ change-cause: Record why (done before to-revision)\n  ✓ to-revision: Back to a known-good revision\nAll 4 task steps pass.',
+    );
     expect(() => runVerify(['no-such-lesson'])).toThrow(/^unknown lesson "no-such-lesson"; lessons: first-daemonset, .*control-plane-toleration, .*rollback-undo/);
   });
 });
@@ -86,7 +88,7 @@ describe('lessons check names each kind of defect with file and line', () => {
     expect(found).toEqual([
       `${lesson1}:25: steps[0].feedback[0].when: check daemonSetExists: daemonSet: Invalid input: expected string, received undefined`,
       `${lesson1}:25: steps[0].feedback[0].when: check daemonSetExists: Unrecognized key: "daemonset"`,
-      `${lesson1}:51: steps[2].setup[0]: unknown action "addNodes"; known actions: addNode, advanceTime, applyManifest, breakImage, cordonNode, deleteDaemonPod, deleteObject, fillNode, labelNode, removeNode, rolloutUndo, setImage, setNodeReady, taintNode, untaintNode`,
+      `${lesson1}:51: steps[2].setup[0]: unknown action "addNodes"; known actions: addNode, advanceTime, annotate, applyManifest, breakImage, cordonNode, deleteDaemonPod, deleteObject, fillNode, labelNode, removeNode, rolloutUndo, setImage, setNodeReady, taintNode, untaintNode`,
       expect.stringMatching(/^01-first-daemonset\/lesson\.yaml:53: steps\[2\]\.check: unknown check "podOnNode"; known checks: allOf, anyOf, /),
     ]);
   });
@@ -112,6 +114,7 @@ describe('lessons check names each kind of defect with file and line', () => {
     const found = defect('07-rollback-undo/solution/steps.yaml', (t) => t.replace('name: rolloutUndo\n        params: { daemonSet: node-logger }', 'name: setImage\n        params: { daemonSet: node-logger, container: logger, image: busybox:1.36 }'));
     expect(found).toEqual([
       '07-rollback-undo/lesson.yaml: steps[2]: step "undo": after the solution the check still fails: This step wants `kubectl rollout undo`; the last command seen was `kubectl set image`.',
+      '07-rollback-undo/lesson.yaml: steps[5]: step "to-revision": after the solution the check still fails: This step wants another `kubectl rollout undo`: 1 seen so far in this lesson, and it needs 2 in all.',
     ]);
   });
 

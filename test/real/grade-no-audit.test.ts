@@ -10,7 +10,7 @@ describe('grading without an audit trail (a real cluster)', () => {
   it('leaves a commandUsed step undecided when the cluster state matches, and lets it vouch for earlier steps', () => {
     const { cluster, audit } = proveLesson(lesson);
     const snap = snapshotOf(cluster);
-    expect(gradeLesson(lesson, snap, audit.entries()).map((g) => g.result.status)).toEqual(['pass', 'pass']);
+    expect(gradeLesson(lesson, snap, audit.entries()).map((g) => g.result.status)).toEqual(['pass', 'pass', 'pass', 'pass']);
     const grades = gradeLesson(lesson, snap, [], { auditAvailable: false });
     expect(grades[0]).toEqual({ stepId: 'bad-update', title: 'Update the image', result: { status: 'pass' }, impliedBy: 'undo' });
     expect(grades[1]?.unjudged).toBe(true);
@@ -23,7 +23,7 @@ describe('grading without an audit trail (a real cluster)', () => {
 
   it('still fails a commandUsed step with the cluster\'s own reason when the state is wrong', () => {
     const grades = gradeLesson(lesson, snapshotOf(startLessonCluster(lesson)), [], { auditAvailable: false });
-    expect(grades.map((g) => [g.stepId, g.result.status, g.unjudged])).toEqual([['bad-update', 'fail', undefined], ['undo', 'fail', undefined]]);
+    expect(grades.map((g) => [g.stepId, g.result.status, g.unjudged])).toEqual([['bad-update', 'fail', undefined], ['undo', 'fail', undefined], ['change-cause', 'fail', undefined], ['to-revision', 'fail', undefined]]);
     const undo = grades[1]?.result;
     expect(undo?.status === 'fail' && undo.reason).toMatch(/has not been rolled back to busybox:1\.36|new revision/);
   });

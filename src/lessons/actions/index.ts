@@ -3,7 +3,7 @@
  * simulated cluster, by name with validated params.
  */
 import { addNode, cordonNode, labelNode, removeNode, setNodeReady, taintNode, untaintNode } from './node-actions.js';
-import { applyManifest, deleteDaemonPod, deleteObject, rolloutUndo, setImage } from './object-actions.js';
+import { annotate, applyManifest, deleteDaemonPod, deleteObject, rolloutUndo, setImage } from './object-actions.js';
 import type { CompiledAction, RegisteredAction } from './types.js';
 import { advanceTime, breakImage, fillNode } from './world-actions.js';
 
@@ -11,7 +11,7 @@ export type { ActionContext, CompiledAction, RegisteredAction } from './types.js
 
 /** Every registered action by name. */
 export const ACTIONS: ReadonlyMap<string, RegisteredAction> = new Map(
-  [addNode, removeNode, labelNode, taintNode, untaintNode, setNodeReady, cordonNode, applyManifest, deleteObject, deleteDaemonPod, setImage, rolloutUndo, breakImage, fillNode, advanceTime].map((a) => [a.name, a]),
+  [addNode, removeNode, labelNode, taintNode, untaintNode, setNodeReady, cordonNode, annotate, applyManifest, deleteObject, deleteDaemonPod, setImage, rolloutUndo, breakImage, fillNode, advanceTime].map((a) => [a.name, a]),
 );
 
 /** A reference to an action as a lesson writes it. */

@@ -66,6 +66,27 @@ export const deleteObject = defineAction({
   kubectl: (p) => ({ command: 'kubectl delete', verb: 'delete', resource: `${p.kind.toLowerCase()}s`, name: p.name }),
 });
 
+/** `kubectl annotate KIND NAME k=v --overwrite` / `k-`: e.g. a DaemonSet's kubernetes.io/change-cause before a change. */
+export const annotate = defineAction({
+  name: 'annotate',
+  description: 'set or remove annotations on an object',
+  params: z.strictObject({
+    kind: z.enum(['DaemonSet', 'ControllerRevision', 'Pod', 'Node']),
+    name: z.string().min(1),
+    namespace: z.string().min(1).default('default'),
+    set: z.record(z.string(), z.string()).optional(),
+    remove: z.array(z.string()).optional(),
+  }),
+  run: ({ cluster }, p) => {
+    cluster.store.mutate(p.kind, CLUSTER_SCOPED.has(p.kind) ? undefined : p.namespace, p.name, (o) => {
+      const annotations: Record<string, string> = { ...(o.metadata.annotations ?? {}), ...(p.set ?? {}) };
+      for (const k of p.remove ?? []) delete annotations[k];
+      o.metadata.annotations = annotations;
+    });
+  },
+  kubectl: (p) => ({ command: 'kubectl annotate', verb: 'patch', resource: `${p.kind.toLowerCase()}s`, name: p.name }),
+});
+
 /** `kubectl set image ds/NAME CONTAINER=IMAGE`. */
 export const setImage = defineAction({
   name: 'setImage',

@@ -20,6 +20,7 @@ import { podReplacedOnNode } from './pod-replaced-on-node.js';
 import { podsHealthy } from './pods-healthy.js';
 import { podsOrphaned } from './pods-orphaned.js';
 import { resourceRequestsSet } from './resource-requests-set.js';
+import { revisionChangeCause } from './revision-change-cause.js';
 import { revisionCount } from './revision-count.js';
 import { rolledBackTo } from './rolled-back-to.js';
 import { rolloutComplete } from './rollout-complete.js';
@@ -32,7 +33,7 @@ export type { CheckResult, CompiledCheck, RegisteredCheck } from './types.js';
 const LEAVES: readonly RegisteredCheck[] = [
   commandUsed, daemonSetDeleted, daemonSetExists, daemonSetImage, daemonSetTolerates, daemonSetUsesNodeAffinity,
   daemonSetUsesNodeSelector, noPodOnNode, nodeHasLabel, nodeHasTaint, nodeLacksTaint, podOnEveryEligibleNode,
-  podOnNodes, podReplacedOnNode, podsHealthy, podsOrphaned, resourceRequestsSet, revisionCount, rolledBackTo, rolloutComplete, updateStrategy,
+  podOnNodes, podReplacedOnNode, podsHealthy, podsOrphaned, resourceRequestsSet, revisionChangeCause, revisionCount, rolledBackTo, rolloutComplete, updateStrategy,
 ];
 
 /** A reference to a check as a lesson writes it. */
