@@ -9,9 +9,11 @@ const HELP = `learn-daemonsets — learn Kubernetes DaemonSets by doing
 
 Usage:
   learn-daemonsets [--lesson ID]           open the tutorial (simulated cluster)
-  learn-daemonsets --backend kind          use a kind cluster named "learn-daemonsets"
-  learn-daemonsets --kubeconfig P --context NAME [--yes-this-cluster]
-                                           use an existing cluster (guarded)
+  learn-daemonsets --backend kind [--lesson ID]
+                                           create or reuse the kind cluster "learn-daemonsets"
+                                           (and set a lesson up on it)
+  learn-daemonsets --kubeconfig P --context NAME [--yes-this-cluster] [--lesson ID]
+                                           use an existing cluster (guarded: asks first)
   learn-daemonsets sim [--scenario NAME|FILE] [--nodes N] [--port N]
                        [--kubeconfig PATH] [--speed X] [--kube-version 1.NN]
                                            run the simulated cluster headless
@@ -84,6 +86,14 @@ async function tui(argv: string[], debug: boolean): Promise<number> {
   }
 }
 
+/** The top-level flags that choose a real cluster (`--backend sim` keeps the simulator). */
+function wantsRealCluster(argv: readonly string[]): boolean {
+  const [first] = argv;
+  if (first !== undefined && !first.startsWith('--')) return false;
+  const simBackend = argv.some((a, i) => (a === '--backend' && ['sim', 'simulator'].includes(argv[i + 1] ?? '')) || a === '--backend=sim' || a === '--backend=simulator');
+  return !simBackend && argv.some((a) => /^--(backend|kubeconfig|context|yes-this-cluster)(=|$)/.test(a));
+}
+
 async function run(argv: string[], debug = false): Promise<number> {
   const [first] = argv;
   if (first === '--version' || first === '-v') {
@@ -94,6 +104,7 @@ async function run(argv: string[], debug = false): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
+  if (wantsRealCluster(argv)) return (await import('./commands/real-cluster.js')).runRealCluster(argv);
   switch (first) {
     case 'sim': {
       const { simCommand } = await import('./commands/sim.js');
@@ -106,8 +117,9 @@ async function run(argv: string[], debug = false): Promise<number> {
     case undefined:
     case '--lesson':
       return tui(argv, debug);
-    case 'practice':
     case 'cleanup':
+      return (await import('./commands/cleanup.js')).runCleanup(argv.slice(1));
+    case 'practice':
       throw new UsageError(
         `"${first}" is not part of this build yet. ` +
           'Run `learn-daemonsets --help` to see the commands; `learn-daemonsets sim` starts the simulated cluster for your own kubectl.',
