@@ -50,6 +50,13 @@ const ns = z.string().min(1).default('default');
 
 const SCHEMAS = {
   applyManifest: z.strictObject({ file: z.string().min(1).optional(), manifest: z.record(z.string(), z.unknown()).optional() }),
+  annotate: z.strictObject({
+    kind: z.enum(['DaemonSet', 'ControllerRevision', 'Pod', 'Node']),
+    name: z.string().min(1),
+    namespace: ns,
+    set: z.record(z.string(), z.string()).optional(),
+    remove: z.array(z.string()).optional(),
+  }),
   labelNode: z.strictObject({ node: z.string().min(1), set: z.record(z.string(), z.string()).optional(), remove: z.array(z.string()).optional() }),
   taintNode: z.strictObject({ node: z.string().min(1), ...taint.shape }),
   untaintNode: z.strictObject({ node: z.string().min(1), key: z.string().min(1), effect: effect.optional() }),
@@ -73,6 +80,9 @@ const SCHEMAS = {
 
 /** The action names this module can run through the API. */
 export type RealActionName = keyof typeof SCHEMAS;
+
+/** Every action name the real backend runs (a test keeps it in step with the lesson action registry). */
+export const REAL_ACTION_NAMES: readonly string[] = Object.keys(SCHEMAS);
 
 const CLUSTER_SCOPED = new Set(['Node', 'Namespace']);
 
@@ -247,6 +257,14 @@ export async function runRealAction(ctx: RealActionContext, action: BackendActio
       const p = parseParams(name, action.params);
       for (const obj of readManifests(ctx.lessonDir, p)) await applyObject(ctx, obj);
       return record({ command: 'kubectl apply', verb: 'patch' });
+    }
+    case 'annotate': {
+      const p = parseParams(name, action.params);
+      const annotations: Record<string, string | null> = { ...(p.set ?? {}) };
+      for (const k of p.remove ?? []) annotations[k] = null;
+      const namespace = CLUSTER_SCOPED.has(p.kind) ? undefined : p.namespace;
+      await ctx.send('patch', p.kind, namespace, { method: 'PATCH', path: resourcePath(RESOURCES[p.kind], namespace, p.name), body: { metadata: { annotations } }, contentType: MERGE });
+      return record({ command: 'kubectl annotate', verb: 'patch', resource: `${p.kind.toLowerCase()}s`, name: p.name });
     }
     case 'labelNode': {
       const p = parseParams(name, action.params);
