@@ -66,6 +66,7 @@ function OpenLesson(props: { open: Open; app: Actor<AppMachine>; holder: Session
     now: view.now,
     kubeconfig: session.paths.kubeconfig,
     elapsedMs: session.progress.elapsedMs(),
+    idle: view.idle,
     hasNext: ids.indexOf(session.lesson.id) + 1 < ids.length,
     ...(view.notice !== undefined || session.progress.error !== undefined ? { message: view.notice ?? session.progress.error } : {}),
     width: props.columns,

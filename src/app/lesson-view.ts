@@ -24,6 +24,8 @@ export interface LessonViewInput {
   readonly kubeconfig: string;
   readonly elapsedMs: number;
   readonly hasNext: boolean;
+  /** The learner has done nothing for a while on this step. */
+  readonly idle?: boolean;
   readonly message?: string;
   readonly width: number;
   readonly height: number;
@@ -49,6 +51,12 @@ export function lessonScreenProps(v: LessonViewInput): LessonScreenProps {
   const hints = step && !v.complete ? step.hints.slice(0, ctx.hintsUsed[index] ?? 0) : [];
   const choices = step?.kind === 'question' && !v.complete ? step.choices.map((c) => c.text) : undefined;
   const totalHints = ctx.hintsUsed.reduce((a, b) => a + b, 0);
+  const hintsLeft = step ? step.hints.length - hints.length : 0;
+  const nudge = !v.idle || v.complete
+    ? undefined
+    : hintsLeft > 0
+      ? `A while on this step? Press h for a hint (${hintsLeft} left), or p to pause time and look around.`
+      : 'Still stuck? Read the ✗ reason again and look at that object with kubectl describe; u undoes your last change.';
   return {
     title: lesson.title,
     steps,
@@ -62,6 +70,7 @@ export function lessonScreenProps(v: LessonViewInput): LessonScreenProps {
       ...(ctx.feedback !== undefined && !v.complete ? { feedback: ctx.feedback } : {}),
       hints,
       hintsTotal: v.complete ? 0 : (step?.hints.length ?? 0),
+      ...(nudge !== undefined ? { nudge } : {}),
     },
     command: { focused: v.commandFocused, text: v.app.input.text, running: v.app.running, output: v.app.output, scroll: v.app.outputScroll },
     confirmingReset: v.confirmingReset,

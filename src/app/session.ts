@@ -41,6 +41,8 @@ export interface SessionView {
   readonly now: number;
   /** A one-line note for the learner, e.g. what a rewind did. */
   readonly notice?: string;
+  /** No command, hint or step change for a while (wall time): the screen offers a nudge. */
+  readonly idle: boolean;
 }
 
 /** Ports the session needs from the app. */
@@ -52,6 +54,10 @@ export interface SessionOptions {
   readonly log: (line: string) => void;
   /** Minimum ms between snapshots sent to the lesson (and map renders). */
   readonly throttleMs?: number;
+  /** Wall ms without learner activity before the nudge (default two minutes). */
+  readonly idleNudgeMs?: number;
+  /** Wall clock for idleness (tests inject one). */
+  readonly realNow?: () => number;
 }
 
 /** A running lesson. */
@@ -115,8 +121,12 @@ export async function openSession(id: string, opts: SessionOptions): Promise<Ses
   actor.start();
 
   const listeners = new Set<() => void>();
-  let current: SessionView = { map: clusterView(snapshot()), paused: false, now: clock.now() };
-  const view = (snap: ClusterSnapshot): SessionView => ({ map: clusterView(snap), paused: clock.paused, now: clock.now(), ...(notice !== undefined ? { notice } : {}) });
+  const realNow = opts.realNow ?? Date.now;
+  const idleNudgeMs = opts.idleNudgeMs ?? 120_000;
+  let lastActivity = realNow();
+  const idle = () => realNow() - lastActivity >= idleNudgeMs;
+  const view = (snap: ClusterSnapshot): SessionView => ({ map: clusterView(snap), paused: clock.paused, now: clock.now(), idle: idle(), ...(notice !== undefined ? { notice } : {}) });
+  let current: SessionView = view(snapshot());
   const publish = () => {
     const snap = snapshot();
     if (actor.getSnapshot().status === 'active') actor.send({ type: 'cluster.changed', snapshot: snap });
@@ -137,12 +147,21 @@ export async function openSession(id: string, opts: SessionOptions): Promise<Ses
   };
   const unwatch = cluster.store.watch({}, changed);
   const unaudit = audit.subscribe((entry) => {
+    lastActivity = realNow();
     if (actor.getSnapshot().status === 'active') actor.send({ type: 'command.observed', entry });
   });
-  // The status bar's clock: one refresh a second, only while time runs.
+  // A step passed or a hint asked for is activity too.
+  let progressMark = '';
+  const unprogress = actor.subscribe((s) => {
+    const mark = `${s.context.stepIndex}/${s.context.hintsUsed.join(',')}/${s.status}`;
+    if (mark !== progressMark) lastActivity = realNow();
+    progressMark = mark;
+  });
+  // The status bar's clock: one refresh a second while time runs, or when idleness changes.
   const tick = setInterval(() => {
-    if (!clock.paused) {
-      current = { ...current, now: clock.now() };
+    const nowIdle = idle();
+    if (!clock.paused || nowIdle !== current.idle) {
+      current = { ...current, now: clock.now(), idle: nowIdle };
       for (const l of listeners) l();
     }
   }, 1000);
@@ -156,7 +175,12 @@ export async function openSession(id: string, opts: SessionOptions): Promise<Ses
     paths: opts.paths,
     cluster,
     progress,
-    view: () => current,
+    view() {
+      // Idleness is read fresh (wall time moves on its own); a new object only when it flips.
+      const nowIdle = idle();
+      if (nowIdle !== current.idle) current = { ...current, idle: nowIdle };
+      return current;
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -190,6 +214,7 @@ export async function openSession(id: string, opts: SessionOptions): Promise<Ses
       if (pending) clearTimeout(pending);
       unwatch();
       unaudit();
+      unprogress.unsubscribe();
       stopLoop();
       progress.flush();
       actor.stop();

@@ -9,6 +9,8 @@ export interface FeedbackPanelProps {
   /** Hints revealed so far for this step. */
   readonly hints: readonly string[];
   readonly hintsTotal: number;
+  /** A gentle word when the learner has been idle on the step. */
+  readonly nudge?: string;
   readonly height: number;
 }
 
@@ -37,7 +39,12 @@ export function FeedbackPanel(props: FeedbackPanelProps) {
           {last}
         </Text>
       ) : null}
-      {left > 0 ? (
+      {props.nudge !== undefined ? (
+        <Text color={tone('accent')} wrap="wrap">
+          … {props.nudge}
+        </Text>
+      ) : null}
+      {left > 0 && props.nudge === undefined ? (
         <Text color={tone('muted')}>
           h: {last === undefined ? 'a hint' : 'another hint'} ({left} left)
         </Text>

@@ -33,7 +33,7 @@ export interface LessonScreenProps {
   readonly choices?: readonly string[];
   readonly complete?: Completion;
   readonly map: { readonly nodes: readonly MapNode[]; readonly daemonSets: readonly string[]; readonly offset: number };
-  readonly feedback: { readonly failure?: string; readonly feedback?: string; readonly hints: readonly string[]; readonly hintsTotal: number };
+  readonly feedback: { readonly failure?: string; readonly feedback?: string; readonly hints: readonly string[]; readonly hintsTotal: number; readonly nudge?: string };
   readonly command: { readonly focused: boolean; readonly text: string; readonly running: boolean; readonly output: readonly string[]; readonly scroll: number };
   readonly confirmingReset: boolean;
   readonly status: { readonly kubeconfig?: string; readonly paused: boolean; readonly time?: string };
@@ -53,7 +53,8 @@ function rowsFor(text: string | undefined, width: number, prefix = 2): number {
 function feedbackHeight(p: LessonScreenProps): number {
   const f = p.feedback;
   const last = f.hints[f.hints.length - 1];
-  const n = rowsFor(f.failure, p.width) + rowsFor(f.feedback, p.width) + rowsFor(last, p.width, 12) + (f.hints.length < f.hintsTotal ? 1 : 0);
+  const hintLine = f.nudge !== undefined ? rowsFor(f.nudge, p.width, 2) : f.hints.length < f.hintsTotal ? 1 : 0;
+  const n = rowsFor(f.failure, p.width) + rowsFor(f.feedback, p.width) + rowsFor(last, p.width, 12) + hintLine;
   return Math.max(1, Math.min(n, 6));
 }
 

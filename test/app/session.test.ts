@@ -18,6 +18,7 @@ const run = promisify(execFile);
 const dir = mkdtempSync(path.join(os.tmpdir(), 'ld-session-'));
 const paths = { kubeconfig: path.join(dir, 'kubeconfig'), cacheDir: path.join(dir, 'cache') };
 let session: Session;
+let wall = 0;
 
 function kubectl(...args: string[]) {
   return run(KUBECTL, args, { env: { ...process.env, KUBECONFIG: paths.kubeconfig, KUBECACHEDIR: paths.cacheDir } });
@@ -26,12 +27,22 @@ function kubectl(...args: string[]) {
 describe.skipIf(!kubectlAvailable())('a lesson session', () => {
   beforeAll(async () => {
     process.env['XDG_CONFIG_HOME'] = dir;
-    session = await openSession('first-daemonset', { courseDir: BUILTIN_COURSE_DIR, paths, progress: new ProgressStore({ dir }), log: () => undefined });
+    session = await openSession('first-daemonset', { courseDir: BUILTIN_COURSE_DIR, paths, progress: new ProgressStore({ dir }), log: () => undefined, idleNudgeMs: 60_000, realNow: () => wall });
     session.togglePause();
   });
   afterAll(async () => {
     await session.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('counts the learner idle after a quiet minute, and active again after a kubectl command', async () => {
+    expect(session.view().idle).toBe(false);
+    wall += 59_999;
+    expect(session.view().idle).toBe(false);
+    wall += 1;
+    expect(session.view().idle).toBe(true);
+    await kubectl('get', 'pods');
+    expect(session.view().idle).toBe(false);
   });
 
   it('rewinds to before each changing kubectl command, newest first', async () => {

@@ -52,6 +52,21 @@ describe('lessonScreenProps', () => {
     expect(props.steps.map((s) => s.state)).toEqual(['current', 'todo', 'todo']);
     expect(props.feedback).toMatchObject({ failure: 'no node-agent', hints: [lesson.steps[0]?.hints[0]], hintsTotal: 3 });
     expect(props.status).toEqual({ kubeconfig: '/k', paused: true, time: '09:00:05' });
+    expect(props.feedback.nudge).toBeUndefined();
+  });
+
+  it('nudges an idle learner towards the hints left, then towards the reason once they run out', () => {
+    const app = createActor(appMachine, { input: { lessonIds: ['first-daemonset'] } }).getSnapshot().context;
+    const input = (hintsUsed: number[], extra: { idle: boolean; complete?: boolean }) =>
+      lessonScreenProps({
+        lesson, context: { ...initialContext(lesson), hintsUsed }, complete: extra.complete ?? false, app, commandFocused: false, confirmingReset: false,
+        map: { nodes: [], daemonSets: [] }, paused: false, now: 0, kubeconfig: '/k', elapsedMs: 0, hasNext: true, width: 80, height: 24,
+        renderMarkdown: (md) => md.split('\n'), idle: extra.idle,
+      });
+    expect(input([1, 0, 0], { idle: true }).feedback.nudge).toBe('A while on this step? Press h for a hint (2 left), or p to pause time and look around.');
+    expect(input([3, 0, 0], { idle: true }).feedback.nudge).toMatch(/^Still stuck\? Read the ✗ reason again/);
+    expect(input([1, 0, 0], { idle: false }).feedback.nudge).toBeUndefined();
+    expect(input([1, 0, 0], { idle: true, complete: true }).feedback.nudge).toBeUndefined();
   });
 });
 

@@ -57,6 +57,12 @@ describe('LessonScreen', () => {
     expect(out).toContain('n opens the next lesson');
     expect(out.split('\n')[0]).toMatch(/· complete/);
   });
+  it('shows a nudge in place of the hint count', () => {
+    const out = frame({ feedback: { failure: 'not yet', hints: [], hintsTotal: 2, nudge: 'A while on this step? Press h for a hint (2 left).' } });
+    expect(out).toContain('… A while on this step? Press h for a hint (2 left).');
+    expect(out).not.toContain('h: a hint');
+    expect(out.split('\n').length).toBeLessThanOrEqual(24);
+  });
   it('asks before a reset', () => {
     expect(frame({ confirmingReset: true })).toContain('Reset this lesson?');
   });
