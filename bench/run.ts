@@ -2,7 +2,8 @@
  * Simulator benchmarks (`npm run bench`): 5,000 nodes and one DaemonSet tolerating every
  * taint, under the manual clock. Prints CPU time and RSS for create → all Ready, a full
  * rolling update with maxUnavailable 10%, and the cost of one reconcile after a single node
- * change. Targets: each phase ≤ 2 s CPU, RSS ≤ 600 MB, single reconcile ≤ 5 ms.
+ * change. Targets: each phase ≤ 2 s CPU, RSS ≤ 600 MB, single reconcile ≤ 5 ms. Then the API
+ * server figures (bench/apiserver.ts) and the TUI figures (bench/tui.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -100,6 +101,11 @@ if (process.env['BENCH_SKIP_CHECKPOINT'] !== '1') {
 if (process.env['BENCH_SKIP_APISERVER'] !== '1') {
   const { apiServerBench } = await import('./apiserver.js');
   for (const r of await apiServerBench(NODES)) results.push(r);
+}
+
+if (process.env['BENCH_SKIP_TUI'] !== '1') {
+  const { tuiBench } = await import('./tui.js');
+  for (const r of tuiBench(NODES)) results.push(r);
 }
 
 const width = Math.max(...results.map((r) => r.name.length));
