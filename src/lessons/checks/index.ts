@@ -17,6 +17,7 @@ import { nodeHasTaint, nodeLacksTaint } from './node-taints.js';
 import { podOnEveryEligibleNode } from './pod-on-every-eligible-node.js';
 import { podOnNodes } from './pod-on-nodes.js';
 import { podReplacedOnNode } from './pod-replaced-on-node.js';
+import { podWithStatus } from './pod-with-status.js';
 import { podsHealthy } from './pods-healthy.js';
 import { podsOrphaned } from './pods-orphaned.js';
 import { resourceRequestsSet } from './resource-requests-set.js';
@@ -33,7 +34,7 @@ export type { CheckResult, CompiledCheck, RegisteredCheck } from './types.js';
 const LEAVES: readonly RegisteredCheck[] = [
   commandUsed, daemonSetDeleted, daemonSetExists, daemonSetImage, daemonSetTolerates, daemonSetUsesNodeAffinity,
   daemonSetUsesNodeSelector, noPodOnNode, nodeHasLabel, nodeHasTaint, nodeLacksTaint, podOnEveryEligibleNode,
-  podOnNodes, podReplacedOnNode, podsHealthy, podsOrphaned, resourceRequestsSet, revisionChangeCause, revisionCount, rolledBackTo, rolloutComplete, updateStrategy,
+  podOnNodes, podReplacedOnNode, podWithStatus, podsHealthy, podsOrphaned, resourceRequestsSet, revisionChangeCause, revisionCount, rolledBackTo, rolloutComplete, updateStrategy,
 ];
 
 /** A reference to a check as a lesson writes it. */
