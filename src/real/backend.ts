@@ -30,6 +30,10 @@ export interface RealBackendOptions extends KubeconfigChoice {
   readonly timeoutMs?: number;
   /** Back-off timers (tests may inject them). */
   readonly schedule?: Schedule;
+  /** False: list once and never watch (a one-shot read such as `verify`). Default true. */
+  readonly watch?: boolean;
+  /** Limits namespaced resources to one namespace (default: all namespaces). */
+  readonly namespace?: string;
 }
 
 const WATCHED = ['Node', 'Pod', 'DaemonSet', 'ControllerRevision', 'Event'] as const satisfies readonly KnownKind[];
@@ -53,6 +57,8 @@ export class RealBackend implements ClusterBackend {
     readonly kind: Exclude<BackendKind, 'simulator'>,
     readonly context: string,
     readonly server: string,
+    /** The kubeconfig file(s) the context came from, for messages. */
+    readonly source: string,
     private readonly rest: RestClient,
     watchFn: WatchFn,
     private readonly opts: RealBackendOptions,
@@ -64,7 +70,7 @@ export class RealBackend implements ClusterBackend {
         new Reflector(RESOURCES[k], rest, watchFn, {
           changed: () => this.changed(),
           health: (h) => this.onHealth(k, h),
-        }, opts.schedule ?? realSchedule),
+        }, opts.schedule ?? realSchedule, opts.namespace),
       ]),
     );
   }
@@ -72,12 +78,13 @@ export class RealBackend implements ClusterBackend {
   /** Lists everything once; rejects with a RealClusterError naming the refused verb and resource. */
   async start(): Promise<void> {
     const entries = [...this.reflectors.entries()];
-    const settled = await Promise.allSettled(entries.map(([, r]) => r.start()));
+    const settled = await Promise.allSettled(entries.map(([, r]) => r.start(this.opts.watch !== false)));
     settled.forEach((r, i) => {
       const entry = entries[i];
       if (r.status === 'rejected' && entry) {
         for (const x of this.reflectors.values()) x.stop();
-        throw describeRequestError(r.reason, this.site('list', RESOURCES[entry[0]].plural));
+        const info = RESOURCES[entry[0]];
+        throw describeRequestError(r.reason, this.site('list', info.plural, info.namespaced ? this.opts.namespace : undefined));
       }
     });
   }
@@ -192,7 +199,7 @@ export async function openRealBackend(opts: RealBackendOptions = {}): Promise<Re
   const rest = restClient(chosen.kc, chosen.server, opts.timeoutMs);
   const watch = new k8s.Watch(chosen.kc);
   const watchFn: WatchFn = (path, query, onEvent, onDone) => watch.watch(path, query, onEvent, onDone);
-  const backend = new RealBackend(opts.kind ?? 'kubeconfig', chosen.context, chosen.server, rest, watchFn, opts);
+  const backend = new RealBackend(opts.kind ?? 'kubeconfig', chosen.context, chosen.server, chosen.source, rest, watchFn, opts);
   await backend.start();
   return backend;
 }

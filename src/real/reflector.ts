@@ -69,12 +69,18 @@ export class Reflector {
     private readonly watchFn: WatchFn,
     private readonly events: ReflectorEvents,
     private readonly schedule: Schedule,
+    /** Limits a namespaced resource to one namespace (cluster-scoped ones ignore it). */
+    private readonly namespace?: string,
   ) {}
 
-  /** Lists once (rejecting with the server's error) and starts watching. */
-  async start(): Promise<void> {
+  private path(): string {
+    return resourcePath(this.info, this.namespace);
+  }
+
+  /** Lists once (rejecting with the server's error) and, unless told not to, starts watching. */
+  async start(watch = true): Promise<void> {
     await this.list();
-    void this.watch();
+    if (watch) void this.watch();
   }
 
   /** The cached objects (wire JSON), in no particular order. */
@@ -89,7 +95,7 @@ export class Reflector {
   }
 
   private async list(): Promise<void> {
-    const body = await this.rest.send<ListBody>({ method: 'GET', path: resourcePath(this.info) });
+    const body = await this.rest.send<ListBody>({ method: 'GET', path: this.path() });
     this.items.clear();
     for (const item of body.items ?? []) {
       const obj = { apiVersion: this.info.apiVersion, kind: this.info.kind, ...item };
@@ -143,7 +149,7 @@ export class Reflector {
     try {
       const query: Record<string, string> = { allowWatchBookmarks: 'true' };
       if (this.rv) query['resourceVersion'] = this.rv;
-      this.current = await this.watchFn(resourcePath(this.info), query, (t, o) => this.onEvent(t, o), onDone);
+      this.current = await this.watchFn(this.path(), query, (t, o) => this.onEvent(t, o), onDone);
       if (this.stopped) this.current.abort();
     } catch (err) {
       onDone(err);
