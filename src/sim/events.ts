@@ -26,19 +26,26 @@ export interface EventInput {
   fieldPath?: string;
 }
 
+/**
+ * Event names of one involved object by message. The rest of the aggregation key (reason,
+ * source, fieldPath) is compared on the stored Event itself, so no key string is built or kept
+ * per event. Several names share a message only when those other parts differ (rare).
+ */
+type NamesByMessage = Map<string, string | readonly string[]>;
+
 /** The recorder's aggregation memory in a checkpoint. */
 export interface EventRecorderState {
-  readonly names: ReadonlyMap<string, Map<string, string>>;
+  readonly names: ReadonlyMap<string, NamesByMessage>;
   readonly seq: number;
 }
 
 /** Writes and aggregates events into the store. */
 export class EventRecorder {
   /**
-   * Event names by involved object uid, then by (reason, message, source, fieldPath). Shared
-   * with checkpoints copy-on-write; an inner map still shared is copied before it changes.
+   * Event names by involved object uid, then by message. Shared with checkpoints
+   * copy-on-write; an inner map still shared is copied before it changes.
    */
-  private names = new CowMap<string, Map<string, string>>();
+  private names = new CowMap<string, NamesByMessage>();
   private seq = 0;
 
   constructor(
@@ -49,28 +56,22 @@ export class EventRecorder {
   /** Records one occurrence; never throws (an event must not break a controller). */
   record(input: EventInput): void {
     const { object, source } = input;
-    const key = `${input.reason}\u0000${input.message}\u0000${source.component}\u0000${source.host ?? ''}\u0000${input.fieldPath ?? ''}`;
-    const byObject = this.names.get(object.metadata.uid);
+    const uid = object.metadata.uid;
     const now = isoSeconds(this.clock.now());
     const namespace = object.metadata.namespace ?? 'default';
-    const existingName = byObject?.get(key);
-    if (existingName && this.store.get('Event', namespace, existingName)) {
-      this.store.mutate('Event', namespace, existingName, (ev) => {
-        ev.count += 1;
-        ev.lastTimestamp = now;
-      });
-      return;
+    const known = this.names.get(uid)?.get(input.message);
+    if (known !== undefined) {
+      const existing = this.findSame(namespace, known, input);
+      if (existing) {
+        this.store.mutate('Event', namespace, existing.metadata.name, (ev) => {
+          ev.count += 1;
+          ev.lastTimestamp = now;
+        });
+        return;
+      }
     }
     const name = `${object.metadata.name}.${this.uniqueHex()}`;
-    const involvedObject: ObjectReference = {
-      kind: object.kind,
-      name: object.metadata.name,
-      uid: object.metadata.uid,
-      apiVersion: apiVersionOf(object.kind),
-      resourceVersion: object.metadata.resourceVersion,
-    };
-    if (object.metadata.namespace) involvedObject.namespace = object.metadata.namespace;
-    if (input.fieldPath) involvedObject.fieldPath = input.fieldPath;
+    const involvedObject = objectReference(object, input.fieldPath);
     const event: Event = {
       apiVersion: 'v1',
       kind: 'Event',
@@ -89,12 +90,35 @@ export class EventRecorder {
     };
     try {
       this.store.create(event, true);
-      const owned = this.names.mutable(object.metadata.uid, copyNames);
-      if (owned) owned.set(key, name);
-      else this.names.set(object.metadata.uid, new Map([[key, name]]));
     } catch {
       // Events are best effort, as in Kubernetes (e.g. the namespace is terminating).
+      return;
     }
+    const owned = this.names.mutable(uid, copyNames);
+    if (!owned) {
+      this.names.set(uid, new Map([[input.message, name]]));
+      return;
+    }
+    // Names under this message whose events are gone (deleted by a user) are dropped here.
+    const others = known === undefined ? [] : namesOf(known).filter((n) => this.store.get('Event', namespace, n));
+    owned.set(input.message, others.length === 0 ? name : [...others, name]);
+  }
+
+  /** The stored event with the same aggregation key as `input`, among the named candidates. */
+  private findSame(namespace: string, known: string | readonly string[], input: EventInput): Event | undefined {
+    for (const candidate of namesOf(known)) {
+      const ev = this.store.get('Event', namespace, candidate);
+      if (
+        ev &&
+        ev.reason === input.reason &&
+        ev.source.component === input.source.component &&
+        (ev.source.host ?? '') === (input.source.host ?? '') &&
+        (ev.involvedObject.fieldPath ?? '') === (input.fieldPath ?? '')
+      ) {
+        return ev;
+      }
+    }
+    return undefined;
   }
 
   /** Forgets aggregation state for an object that is gone. */
@@ -120,6 +144,26 @@ export class EventRecorder {
   }
 }
 
-function copyNames(names: Map<string, string>): Map<string, string> {
+/**
+ * The event's involvedObject, built as one literal per shape (adding optional keys afterwards
+ * would give each of the many stored events an extra out-of-object property array).
+ */
+function objectReference(object: KubeObject, fieldPath: string | undefined): ObjectReference {
+  const { kind, metadata } = object;
+  const { name, uid, namespace, resourceVersion } = metadata;
+  const apiVersion = apiVersionOf(kind);
+  if (namespace) {
+    return fieldPath
+      ? { kind, name, uid, apiVersion, resourceVersion, namespace, fieldPath }
+      : { kind, name, uid, apiVersion, resourceVersion, namespace };
+  }
+  return fieldPath ? { kind, name, uid, apiVersion, resourceVersion, fieldPath } : { kind, name, uid, apiVersion, resourceVersion };
+}
+
+function copyNames(names: NamesByMessage): NamesByMessage {
   return new Map(names);
+}
+
+function namesOf(known: string | readonly string[]): readonly string[] {
+  return typeof known === 'string' ? [known] : known;
 }

@@ -24,7 +24,8 @@ export function deepFreeze<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
   Object.freeze(value);
   if (Array.isArray(value)) {
-    for (const item of value) deepFreeze(item);
+    // Indexed: an array iterator per array shows up in allocation profiles of every write.
+    for (let i = 0; i < value.length; i++) deepFreeze(value[i] as unknown);
   } else {
     const obj = value as Record<string, unknown>;
     for (const key in obj) deepFreeze(obj[key]);

@@ -45,27 +45,56 @@ export function randomSuffix(rng: Random, n = 5): string {
   return s;
 }
 
-const HEX = '0123456789abcdef';
+const HEX_CODES = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
+/** Scratch char codes: strings are made in one String.fromCharCode call (flat, no joins). */
+const codes: number[] = [];
+
+/** 32 random bits from the source. */
+function draw(rng: Random): number {
+  return Math.floor(rng.next() * 0x1_0000_0000) >>> 0;
+}
+
+/** Appends `n` hex digits of `v`, lowest nibble first, to `codes` from position `at`. */
+function putHex(v: number, n: number, at: number): number {
+  for (let j = 0; j < n; j++) {
+    codes[at++] = HEX_CODES[v & 15] as number;
+    v >>>= 4;
+  }
+  return at;
+}
 
 /** `n` random hex digits as one flat string (no rope of concatenations kept alive). */
 export function randomHex(rng: Random, n: number): string {
-  const chars = new Array<string>(n);
-  for (let i = 0; i < n; i += 8) {
-    let v = Math.floor(rng.next() * 0x1_0000_0000) >>> 0;
-    for (let j = i; j < Math.min(n, i + 8); j++) {
-      chars[j] = HEX[v & 15] as string;
-      v >>>= 4;
-    }
-  }
-  return chars.join('');
+  codes.length = n;
+  for (let i = 0; i < n; i += 8) putHex(draw(rng), Math.min(8, n - i), i);
+  return String.fromCharCode.apply(null, codes);
 }
 
-/** A version-4 UUID string from the seeded source. */
+/** A version-4 UUID string from the seeded source (the 32 hex digits of randomHex, laid out as a UUID). */
 export function randomUid(rng: Random): string {
-  const h = randomHex(rng, 32);
-  const variant = '89ab'[parseInt(h.charAt(16), 16) & 3] ?? '8';
-  return [h.slice(0, 8), '-', h.slice(8, 12), '-4', h.slice(13, 16), '-', variant, h.slice(17, 20), '-', h.slice(20, 32)].join('');
+  const a = draw(rng);
+  const b = draw(rng);
+  const c = draw(rng);
+  const d = draw(rng);
+  codes.length = 36;
+  let k = putHex(a, 8, 0);
+  codes[k++] = DASH;
+  k = putHex(b, 4, k);
+  codes[k++] = DASH;
+  codes[k++] = FOUR;
+  k = putHex(b >>> 20, 3, k);
+  codes[k++] = DASH;
+  codes[k++] = VARIANT[c & 3] as number;
+  k = putHex(c >>> 4, 3, k);
+  codes[k++] = DASH;
+  k = putHex(c >>> 16, 4, k);
+  putHex(d, 8, k);
+  return String.fromCharCode.apply(null, codes);
 }
+
+const DASH = 45;
+const FOUR = 52;
+const VARIANT = [...'89ab'].map((c) => c.charCodeAt(0));
 
 /** FNV-1a 32-bit over a string's UTF-16 code units folded to bytes (deterministic, fast). */
 export function fnv32a(text: string): number {

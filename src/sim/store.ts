@@ -5,7 +5,7 @@
  * every committed change is published to the watch hub. Objects handed out are deeply frozen,
  * so nobody can change the store behind its back; writers pass in new objects.
  */
-import type { Kind, KubeObject, NewObject, ObjectOfKind } from '../cluster/types.js';
+import type { Kind, KubeObject, NewObject, ObjectMeta, ObjectOfKind } from '../cluster/types.js';
 import { CowMap } from './checkpoint.js';
 import type { Clock } from './clock.js';
 import { isoSeconds } from './clock.js';
@@ -255,29 +255,30 @@ export class Store {
     if (input.metadata.uid && input.metadata.uid !== old.metadata.uid) throw conflict(kind, name, 'Precondition failed: UID in precondition: ' + input.metadata.uid + ', UID in object meta: ' + old.metadata.uid);
     let draft: KubeObject;
     if (subresource === 'status') {
-      // Only the status changes: share everything else with the stored object.
+      // Only the status changes: share everything else (metadata too) with the stored object;
+      // commit copies the metadata once to stamp the new version.
       const status = (input as { status?: unknown }).status;
-      draft = { ...old, metadata: { ...old.metadata }, status: owned ? status : cloneJson(status) } as KubeObject;
+      draft = { ...old, status: owned ? status : cloneJson(status) } as KubeObject;
     } else {
       draft = (owned ? input : cloneJson(input)) as KubeObject;
-      const meta = draft.metadata;
-      // Server-owned metadata cannot be changed through an update.
-      meta.uid = old.metadata.uid;
-      meta.creationTimestamp = old.metadata.creationTimestamp;
-      meta.namespace = old.metadata.namespace;
-      if (!info.namespaced) delete meta.namespace;
-      setOptional(meta, 'deletionTimestamp', old.metadata.deletionTimestamp);
-      setOptional(meta, 'deletionGracePeriodSeconds', old.metadata.deletionGracePeriodSeconds);
-      setOptional(meta, 'generation', old.metadata.generation);
+      // Server-owned metadata cannot be changed through an update. Frozen metadata (shared with
+      // the stored object by `replace`) is copied only if one of these actually differs.
+      const o = old.metadata;
+      setMeta(draft, 'uid', o.uid);
+      setMeta(draft, 'creationTimestamp', o.creationTimestamp);
+      setMeta(draft, 'namespace', info.namespaced ? o.namespace : undefined);
+      setMeta(draft, 'deletionTimestamp', o.deletionTimestamp);
+      setMeta(draft, 'deletionGracePeriodSeconds', o.deletionGracePeriodSeconds);
+      setMeta(draft, 'generation', o.generation);
       if (info.hasStatus && subresource !== 'all') (draft as { status?: unknown }).status = (old as { status?: unknown }).status;
       if (info.tracksGeneration && !jsonEqual((draft as { spec?: unknown }).spec, (old as { spec?: unknown }).spec)) {
-        meta.generation = (old.metadata.generation ?? 0) + 1;
+        setMeta(draft, 'generation', (old.metadata.generation ?? 0) + 1);
       }
       // The system's own combined writes (binding) skip the user-facing write rules.
       const strategy = subresource === 'all' ? undefined : this.strategies[kind];
       if (strategy?.prepareForUpdate) draft = strategy.prepareForUpdate(draft, old);
     }
-    draft.metadata.resourceVersion = old.metadata.resourceVersion;
+    setMeta(draft, 'resourceVersion', old.metadata.resourceVersion);
     draft = shareUnchanged(draft, old);
     if (draft === old) return old as T;
     if (old.metadata.deletionTimestamp && isFinalized(draft)) {
@@ -292,7 +293,7 @@ export class Store {
    * (spread copies; unchanged parts may be the stored, frozen ones). No deep copy is made.
    */
   replace<T extends KubeObject>(obj: T, opts: { withStatus?: boolean } = {}): T {
-    return this.write({ ...obj, metadata: { ...obj.metadata } }, opts.withStatus ? 'all' : undefined, true);
+    return this.write({ ...obj }, opts.withStatus ? 'all' : undefined, true);
   }
 
   /** Replaces an object's status with `status`, which the caller hands over (no copy is made). */
@@ -422,9 +423,13 @@ function isFinalized(obj: KubeObject): boolean {
   return (obj.metadata.deletionGracePeriodSeconds ?? 0) === 0 || obj.kind !== 'Pod';
 }
 
-function setOptional<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
-  if (value === undefined) delete target[key];
-  else target[key] = value;
+/** Sets (or, for undefined, removes) a metadata field, copying frozen metadata first if it differs. */
+function setMeta<K extends keyof ObjectMeta>(obj: KubeObject, key: K, value: ObjectMeta[K] | undefined): void {
+  let meta = obj.metadata;
+  if (meta[key] === value && (value !== undefined || !(key in meta))) return;
+  if (Object.isFrozen(meta)) obj.metadata = meta = { ...meta };
+  if (value === undefined) delete meta[key];
+  else meta[key] = value;
 }
 
 function removeItem(list: string[], item: string): void {

@@ -80,7 +80,9 @@ export function notFound(field: string, value: BadValue): FieldError {
 
 /** `a.b` path step (a leading empty path yields just the child). */
 export function child(path: string, ...names: string[]): string {
-  return names.reduce((acc, name) => (acc === '' ? name : `${acc}.${name}`), path);
+  let acc = path;
+  for (let i = 0; i < names.length; i++) acc = acc === '' ? (names[i] as string) : `${acc}.${names[i] as string}`;
+  return acc;
 }
 
 /** `a[3]` or `a[key]` path step. */

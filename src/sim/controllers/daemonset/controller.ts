@@ -76,21 +76,25 @@ export class DaemonSetController implements Controller {
   /** A pod changed: its DaemonSet re-reads that node; label changes and orphans are claim candidates. */
   private onPod(pod: Pod, previous: Pod | undefined, modified: boolean): void {
     if (modified && previous && !relevantPodChange(previous, pod)) return;
-    for (const o of previous ? [pod, previous] : [pod]) {
-      const ref = controllerRef(o);
-      if (ref?.kind !== 'DaemonSet') continue;
-      const key = `${o.metadata.namespace}/${ref.name}`;
-      const state = this.states.get(key);
-      if (state && state.uid === ref.uid) {
-        const node = targetNodeName(o);
-        if (node) state.dirty.add(node);
-        if (previous && previous.metadata.labels !== pod.metadata.labels) state.claimCandidates.add(pod.metadata.name);
-      }
-      this.queue.add(key);
-    }
+    this.onPodVersion(pod, pod, previous);
+    if (previous) this.onPodVersion(previous, pod, previous);
     if (!controllerRef(pod) && !pod.metadata.deletionTimestamp) {
       for (const key of this.enqueueMatching(pod)) this.states.get(key)?.claimCandidates.add(pod.metadata.name);
     }
+  }
+
+  /** One version (`o`, the new or the previous) of a changed pod: its owning DaemonSet re-reads that node. */
+  private onPodVersion(o: Pod, pod: Pod, previous: Pod | undefined): void {
+    const ref = controllerRef(o);
+    if (ref?.kind !== 'DaemonSet') return;
+    const key = `${o.metadata.namespace}/${ref.name}`;
+    const state = this.states.get(key);
+    if (state && state.uid === ref.uid) {
+      const node = targetNodeName(o);
+      if (node) state.dirty.add(node);
+      if (previous && previous.metadata.labels !== pod.metadata.labels) state.claimCandidates.add(pod.metadata.name);
+    }
+    this.queue.add(key);
   }
 
   /** Queues every DaemonSet in the object's namespace whose selector matches it; returns their keys. */

@@ -6,7 +6,7 @@
  */
 import type { Container, Node, Pod } from '../../../cluster/types.js';
 import { isoSeconds, type Clock } from '../../clock.js';
-import type { EventRecorder } from '../../events.js';
+import type { EventInput, EventRecorder } from '../../events.js';
 import { alreadyPresentMessage, backOffPullingMessage, decidePull, pulledMessage, pullFailedMessage, pullingMessage, resolvePull, type ImageOverride } from '../../images.js';
 import { randomHex, type Random } from '../../random.js';
 import type { Store } from '../../store.js';
@@ -128,10 +128,11 @@ export class Kubelet implements Controller {
     if (pod.metadata.deletionTimestamp) {
       if (this.stop(pod, rt, nowMs)) return;
     } else {
-      pod.spec.containers.forEach((spec, i) => {
+      const specs = pod.spec.containers;
+      for (let i = 0; i < specs.length; i++) {
         const c = rt.containers[i];
-        if (c) this.stepContainer(pod, rt, spec, c, nowMs);
-      });
+        if (c) this.stepContainer(pod, rt, specs[i] as Container, c, nowMs);
+      }
     }
     // Rebuild the status only when something it shows changed (most wake-ups move an image pull along).
     const signature = statusSignature(rt, nowMs);
@@ -141,8 +142,8 @@ export class Kubelet implements Controller {
       rt.lastStatus = this.opts.store.replaceStatus(pod, status).status;
       rt.lastStatusSignature = signature;
     }
-    const wake = [rt.sandboxReadyAt, rt.stopAt, ...rt.containers.map((c) => c.nextAt)].filter((t): t is number => t !== undefined && t > nowMs);
-    if (wake.length) this.queue.addAt(pod.metadata.uid, Math.min(...wake));
+    const wake = nextWakeOf(rt, nowMs);
+    if (wake !== undefined) this.queue.addAt(pod.metadata.uid, wake);
   }
 
   private admit(pod: Pod, node: Node, nowMs: number): PodRuntime {
@@ -177,14 +178,9 @@ export class Kubelet implements Controller {
   }
 
   private event(pod: Pod, c: ContainerRuntime | undefined, type: 'Normal' | 'Warning', reason: string, message: string): void {
-    this.opts.recorder.record({
-      object: pod,
-      type,
-      reason,
-      message,
-      source: { component: 'kubelet', host: pod.spec.nodeName },
-      ...(c ? { fieldPath: `spec.containers{${c.name}}` } : {}),
-    });
+    const input: EventInput = { object: pod, type, reason, message, source: { component: 'kubelet', host: pod.spec.nodeName } };
+    if (c) input.fieldPath = containerFieldPath(c.name);
+    this.opts.recorder.record(input);
   }
 
   /** Advances one container through every transition due at `nowMs`. */
@@ -381,11 +377,35 @@ export class Kubelet implements Controller {
   }
 }
 
+/** The earliest instant after `nowMs` at which the pod's runtime has something to do. */
+function nextWakeOf(rt: PodRuntime, nowMs: number): number | undefined {
+  let min: number | undefined;
+  const consider = (t: number | undefined) => {
+    if (t !== undefined && t > nowMs && (min === undefined || t < min)) min = t;
+  };
+  consider(rt.sandboxReadyAt);
+  consider(rt.stopAt);
+  for (const c of rt.containers) consider(c.nextAt);
+  return min;
+}
+
+const fieldPaths = new Map<string, string>();
+
+/** `spec.containers{name}`, one shared string per container name (every event carries it). */
+function containerFieldPath(name: string): string {
+  let path = fieldPaths.get(name);
+  if (path === undefined) {
+    path = `spec.containers{${name}}`;
+    if (fieldPaths.size < 1000) fieldPaths.set(name, path);
+  }
+  return path;
+}
+
 /** Everything the pod status is derived from, as one comparable string. */
 function statusSignature(rt: PodRuntime, nowMs: number): string {
   let sig = nowMs >= rt.sandboxReadyAt ? 'S' : 's';
   for (const c of rt.containers) {
-    sig += `|${c.phase}/${c.restartCount}/${c.ready ? 1 : 0}/${c.waitingReason ?? ''}/${c.imageID ?? ''}/${c.current?.startMs ?? ''}/${c.lastTerminated?.finishedAt ?? ''}/${c.pullMessage ?? ''}`;
+    sig += `|${c.phase}/${c.restartCount}/${c.ready ? 1 : 0}/${c.waitingReason ?? ''}/${c.current ? (c.imageID ?? '') : ''}/${c.current?.startMs ?? ''}/${c.lastTerminated?.finishedAt ?? ''}/${c.pullMessage ?? ''}`;
   }
   return sig;
 }

@@ -35,19 +35,14 @@ function containerStatus(c: ContainerRuntime): ContainerStatus {
   const running = state.running !== undefined;
   const previous = state.terminated ? c.previousTerminated : c.lastTerminated;
   const lastState: ContainerState = previous ? { terminated: previous } : {};
-  const status: ContainerStatus = {
-    name: c.name,
-    image: c.image,
-    imageID: c.imageID ?? '',
-    ready: running && c.ready,
-    started: running,
-    restartCount: c.restartCount,
-    state,
-    lastState,
-  };
+  // The runtime reports an image ID once a container exists; a pulled image alone shows none.
+  const imageID = c.current ? (c.imageID ?? '') : '';
+  const ready = running && c.ready;
   const id = c.current?.containerID;
-  if (id) status.containerID = id;
-  return status;
+  // One literal per shape: a key added afterwards costs every stored status a property array.
+  return id
+    ? { name: c.name, image: c.image, imageID, ready, started: running, restartCount: c.restartCount, state, lastState, containerID: id }
+    : { name: c.name, image: c.image, imageID, ready, started: running, restartCount: c.restartCount, state, lastState };
 }
 
 /** kubelet getPhase for restartPolicy Always. */
@@ -95,9 +90,8 @@ export function buildPodStatus(pod: Pod, rt: PodRuntime, nowMs: number): PodStat
   const nowIso = isoSeconds(nowMs);
   const prev = pod.status.conditions;
   const statuses = rt.containers.map(containerStatus);
-  const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);
-  const allReady = notReady.length === 0;
-  const readyMsg = `containers with unready status: [${notReady.join(' ')}]`;
+  const allReady = statuses.every((s) => s.ready);
+  const readyMsg = allReady ? undefined : `containers with unready status: [${statuses.filter((s) => !s.ready).map((s) => s.name).join(' ')}]`;
   const sandbox = nowMs >= rt.sandboxReadyAt;
   const scheduled = prev?.find((c) => c.type === 'PodScheduled') ?? { type: 'PodScheduled', status: 'True' as const, lastProbeTime: null, lastTransitionTime: isoSeconds(rt.startMs) };
   const status: PodStatus = {
@@ -113,7 +107,8 @@ export function buildPodStatus(pod: Pod, rt: PodRuntime, nowMs: number): PodStat
     hostIPs: pod.status.hostIPs ?? [{ ip: rt.hostIP }],
     startTime: isoSeconds(rt.startMs),
     containerStatuses: statuses,
-    qosClass: qosClass(pod),
+    // qos.GetPodQOS: the class already persisted in the status wins (it never changes).
+    qosClass: pod.status.qosClass ?? qosClass(pod),
   };
   if (sandbox) {
     status.podIP = rt.podIP;
