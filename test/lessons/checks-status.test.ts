@@ -21,3 +21,18 @@ describe('podWithStatus waits for the symptom a lesson wants investigated', () =
     expect(reason(check(c, 'podWithStatus', { daemonSet: 'fine', status: 'Running' }))).toBe('There is no DaemonSet named fine in namespace default.');
   });
 });
+
+describe('daemonSetPriorityClass explains what priority buys a DaemonSet pod', () => {
+  it('fails without a class, names the wrong class, passes with the right one', () => {
+    const c = cluster('mixed-hardware');
+    const params = { daemonSet: 'agent', className: 'system-node-critical' };
+    apply(c, daemonSet('agent'));
+    expect(reason(check(c, 'daemonSetPriorityClass', params))).toBe(
+      'The pod template of agent sets no priorityClassName, so its pods get priority 0 and cannot preempt anything; set `priorityClassName: system-node-critical` in spec.template.spec.',
+    );
+    apply(c, daemonSet('agent', { priorityClassName: 'system-cluster-critical' }));
+    expect(reason(check(c, 'daemonSetPriorityClass', params))).toBe('The pod template of agent uses priorityClassName system-cluster-critical, not system-node-critical.');
+    apply(c, daemonSet('agent', { priorityClassName: 'system-node-critical' }));
+    expect(reason(check(c, 'daemonSetPriorityClass', params))).toBe('PASS');
+  });
+});

@@ -8,6 +8,7 @@ import { commandUsed } from './command-used.js';
 import { daemonSetDeleted } from './daemon-set-deleted.js';
 import { daemonSetExists } from './daemon-set-exists.js';
 import { daemonSetImage } from './daemon-set-image.js';
+import { daemonSetPriorityClass } from './daemon-set-priority-class.js';
 import { daemonSetTolerates } from './daemon-set-tolerates.js';
 import { daemonSetUsesNodeAffinity } from './daemon-set-uses-node-affinity.js';
 import { daemonSetUsesNodeSelector } from './daemon-set-uses-node-selector.js';
@@ -32,7 +33,7 @@ export { explainPlacement } from './explain-placement.js';
 export type { CheckResult, CompiledCheck, RegisteredCheck } from './types.js';
 
 const LEAVES: readonly RegisteredCheck[] = [
-  commandUsed, daemonSetDeleted, daemonSetExists, daemonSetImage, daemonSetTolerates, daemonSetUsesNodeAffinity,
+  commandUsed, daemonSetDeleted, daemonSetExists, daemonSetImage, daemonSetPriorityClass, daemonSetTolerates, daemonSetUsesNodeAffinity,
   daemonSetUsesNodeSelector, noPodOnNode, nodeHasLabel, nodeHasTaint, nodeLacksTaint, podOnEveryEligibleNode,
   podOnNodes, podReplacedOnNode, podWithStatus, podsHealthy, podsOrphaned, resourceRequestsSet, revisionChangeCause, revisionCount, rolledBackTo, rolloutComplete, updateStrategy,
 ];
