@@ -105,6 +105,7 @@ async function run(argv: string[], debug = false): Promise<number> {
     return 0;
   }
   if (wantsRealCluster(argv)) return (await import('./commands/real-cluster.js')).runRealCluster(argv);
+  if (first === '--backend' || first?.startsWith('--backend=')) return run(argv.slice(first === '--backend' ? 2 : 1), debug);
   switch (first) {
     case 'sim': {
       const { simCommand } = await import('./commands/sim.js');
