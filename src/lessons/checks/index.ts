@@ -13,12 +13,14 @@ import { daemonSetTolerates } from './daemon-set-tolerates.js';
 import { daemonSetUsesNodeAffinity } from './daemon-set-uses-node-affinity.js';
 import { daemonSetUsesNodeSelector } from './daemon-set-uses-node-selector.js';
 import { noPodOnNode } from './no-pod-on-node.js';
+import { noPodsWithLabels } from './no-pods-with-labels.js';
 import { nodeHasLabel } from './node-has-label.js';
 import { nodeHasTaint, nodeLacksTaint } from './node-taints.js';
 import { podOnEveryEligibleNode } from './pod-on-every-eligible-node.js';
 import { podOnNodes } from './pod-on-nodes.js';
 import { podReplacedOnNode } from './pod-replaced-on-node.js';
 import { podWithStatus } from './pod-with-status.js';
+import { podsAdopted } from './pods-adopted.js';
 import { podsHealthy } from './pods-healthy.js';
 import { podsOrphaned } from './pods-orphaned.js';
 import { resourceRequestsSet } from './resource-requests-set.js';
@@ -34,8 +36,8 @@ export type { CheckResult, CompiledCheck, RegisteredCheck } from './types.js';
 
 const LEAVES: readonly RegisteredCheck[] = [
   commandUsed, daemonSetDeleted, daemonSetExists, daemonSetImage, daemonSetPriorityClass, daemonSetTolerates, daemonSetUsesNodeAffinity,
-  daemonSetUsesNodeSelector, noPodOnNode, nodeHasLabel, nodeHasTaint, nodeLacksTaint, podOnEveryEligibleNode,
-  podOnNodes, podReplacedOnNode, podWithStatus, podsHealthy, podsOrphaned, resourceRequestsSet, revisionChangeCause, revisionCount, rolledBackTo, rolloutComplete, updateStrategy,
+  daemonSetUsesNodeSelector, noPodOnNode, noPodsWithLabels, nodeHasLabel, nodeHasTaint, nodeLacksTaint, podOnEveryEligibleNode,
+  podOnNodes, podReplacedOnNode, podWithStatus, podsAdopted, podsHealthy, podsOrphaned, resourceRequestsSet, revisionChangeCause, revisionCount, rolledBackTo, rolloutComplete, updateStrategy,
 ];
 
 /** A reference to a check as a lesson writes it. */
