@@ -5,9 +5,11 @@
 import path from 'node:path';
 import { UsageError } from '../cli.js';
 import { BUILTIN_COURSE_DIR, loadCourse } from '../lessons/loader.js';
-import { formatProblem, type LessonProblem } from '../lessons/problems.js';
+import { formatProblem, LessonError, type LessonProblem } from '../lessons/problems.js';
 import { ProgressStore, type LessonProgress } from '../lessons/progress.js';
 import { proveLesson } from '../lessons/prove.js';
+import { hasPool, loadPool } from '../practice/pool.js';
+import { provePool } from '../practice/prove.js';
 
 function progressText(record: LessonProgress | undefined, steps: number): string {
   if (!record || record.stepsDone.length === 0) return 'not started';
@@ -33,6 +35,22 @@ function list(courseDir: string): number {
   return 0;
 }
 
+/** Loads and proves the practice pool, printing one line; returns its problems. */
+function checkPool(courseDir: string): LessonProblem[] {
+  let pool;
+  try {
+    pool = loadPool(courseDir);
+  } catch (err) {
+    if (!(err instanceof LessonError)) throw err;
+    process.stdout.write('✗ practice pool\n');
+    return [...err.problems];
+  }
+  const found = provePool(pool);
+  const points = pool.tasks.reduce((a, t) => a + t.points, 0);
+  process.stdout.write(found.length ? '✗ practice pool\n' : `✓ practice pool: ${pool.tasks.length} tasks, ${points} points, each proven alone and all together\n`);
+  return found;
+}
+
 function check(courseDir: string): number {
   const { lessons, problems } = loadCourse(courseDir);
   const all: LessonProblem[] = [...problems];
@@ -42,6 +60,7 @@ function check(courseDir: string): number {
     const tasks = lesson.steps.filter((s) => s.kind !== 'question').length;
     process.stdout.write(found.length ? `✗ ${lesson.id}\n` : `✓ ${lesson.id}: ${lesson.steps.length} steps, ${tasks} proven with the solution\n`);
   }
+  if (hasPool(courseDir)) all.push(...checkPool(courseDir));
   if (all.length) {
     process.stderr.write(`\n${all.length} problem${all.length === 1 ? '' : 's'}:\n${all.map((p) => `  ${formatProblem(p)}`).join('\n')}\n`);
     return 1;
