@@ -1,9 +1,9 @@
 /**
  * `learn-daemonsets --backend kind` and `learn-daemonsets --kubeconfig P --context C
  * [--yes-this-cluster]`: pick the cluster, pass the safety guard (before any write), and with
- * `--lesson ID` set the lesson's starting state up on it through client-node. The tutorial
- * screen itself still drives only the simulated cluster; this prints how to continue with
- * kubectl and `verify`.
+ * `--lesson ID` set the lesson's starting state up on it through client-node, then (on a
+ * terminal) run it in line mode. The tutorial screen itself still drives only the simulated
+ * cluster; without a terminal this prints how to continue with kubectl and `verify`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -26,6 +26,8 @@ export interface RealIo {
   /** Asks a question on the terminal and resolves with the answer. */
   readonly ask: (question: string) => Promise<string>;
   readonly env: NodeJS.ProcessEnv;
+  /** The learner's input lines for line mode (interactive runs only). */
+  readonly lines?: () => AsyncIterable<string>;
 }
 
 /** The process's own terminal. */
@@ -43,6 +45,7 @@ export function processIo(): RealIo {
       }
     },
     env: process.env,
+    lines: () => createInterface({ input: process.stdin, terminal: false }),
   };
 }
 
@@ -196,6 +199,11 @@ export async function runRealCluster(argv: readonly string[], io: RealIo = proce
         return { context: chosen.context, server: chosen.server, kubeconfig: kubeconfigPath ?? chosen.source, kind: String(o['kind']), name: meta.name ?? '', ...(meta.namespace !== undefined ? { namespace: meta.namespace } : {}) };
       });
       state.update((s) => ({ ...s, objects: [...s.objects.filter((x) => !created.some((c) => c.context === x.context && c.kind === x.kind && c.name === x.name && c.namespace === x.namespace)), ...created] }));
+    }
+    if (io.interactive && io.lines) {
+      const { runLineLesson } = await import('./line-lesson.js');
+      io.out.write(`Lesson "${lesson.title}" is set up on ${where}.\n`);
+      return await runLineLesson(backend, lesson, { kubeconfig: kubeconfigPath ?? chosen.source, context: chosen.context, verifyCommand: `learn-daemonsets verify ${lesson.id}${kcFlag}` }, { out: io.out, lines: io.lines(), env: io.env });
     }
     const skipped = lesson.steps.flatMap((st) => (st.kind !== 'question' && st.setup.some((a) => backend.unsupported(a.ref.name) !== undefined) ? [st.title] : []));
     const lines = [
