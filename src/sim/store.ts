@@ -39,6 +39,8 @@ interface Table {
   objects: CowMap<string, KubeObject>;
   /** Replaced, never changed in place (so checkpoints keep it too). */
   sortedKeys: string[] | undefined;
+  /** Every object in key order, shared read-only until the kind's next write. */
+  all: readonly KubeObject[] | undefined;
   indexes: Map<string, Index>;
 }
 
@@ -92,7 +94,7 @@ export class Store {
   private table(kind: Kind): Table {
     let t = this.tables.get(kind);
     if (!t) {
-      t = { objects: new CowMap(), sortedKeys: undefined, indexes: new Map() };
+      t = { objects: new CowMap(), sortedKeys: undefined, all: undefined, indexes: new Map() };
       this.tables.set(kind, t);
     }
     return t;
@@ -148,6 +150,17 @@ export class Store {
     return out;
   }
 
+  /**
+   * Every object of a kind in key order, as one shared read-only array that stays the same
+   * object until the kind's next write (controllers that list every sync skip the copy, and can
+   * tell by identity that nothing changed).
+   */
+  listAll<K extends Kind>(kind: K): readonly ObjectOfKind<K>[] {
+    const t = this.table(kind);
+    if (!t.all) t.all = Object.freeze(this.list(kind));
+    return t.all as readonly ObjectOfKind<K>[];
+  }
+
   /** Number of stored objects of a kind. */
   count(kind: Kind): number {
     return this.table(kind).objects.size;
@@ -175,6 +188,7 @@ export class Store {
       const saved = state.tables.get(kind);
       t.objects = new CowMap(saved?.objects ?? new Map());
       t.sortedKeys = saved?.sortedKeys;
+      t.all = undefined;
       for (const [name, index] of t.indexes) {
         const entries = saved?.indexes.get(name);
         index.entries = new CowMap(entries ?? new Map());
@@ -379,6 +393,7 @@ export class Store {
     const t = this.table(kind);
     const key = storeKey(stored.metadata.namespace, stored.metadata.name);
     if (!old) t.sortedKeys = undefined;
+    t.all = undefined;
     t.objects.set(key, stored);
     const indexInputsSame =
       old !== undefined &&
@@ -411,6 +426,7 @@ export class Store {
     const key = storeKey(old.metadata.namespace, old.metadata.name);
     t.objects.delete(key);
     t.sortedKeys = undefined;
+    t.all = undefined;
     for (const index of t.indexes.values()) indexRemove(index, key, old);
     const last = { ...old, metadata: Object.freeze({ ...old.metadata, resourceVersion: String(this.rv) }) } as KubeObject;
     this.hub.publish({ type: 'DELETED', kind, rv: this.rv, object: Object.freeze(last), previous: old });

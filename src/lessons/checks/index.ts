@@ -8,8 +8,10 @@ import { commandUsed } from './command-used.js';
 import { daemonSetDeleted } from './daemon-set-deleted.js';
 import { daemonSetExists } from './daemon-set-exists.js';
 import { daemonSetImage } from './daemon-set-image.js';
+import { daemonSetMountsHostPath } from './daemon-set-mounts-host-path.js';
 import { daemonSetPriorityClass } from './daemon-set-priority-class.js';
 import { daemonSetTolerates } from './daemon-set-tolerates.js';
+import { daemonSetToleratesEverything } from './daemon-set-tolerates-everything.js';
 import { daemonSetUsesNodeAffinity } from './daemon-set-uses-node-affinity.js';
 import { daemonSetUsesNodeSelector } from './daemon-set-uses-node-selector.js';
 import { noPodOnNode } from './no-pod-on-node.js';
@@ -35,7 +37,7 @@ export { explainPlacement } from './explain-placement.js';
 export type { CheckResult, CompiledCheck, RegisteredCheck } from './types.js';
 
 const LEAVES: readonly RegisteredCheck[] = [
-  commandUsed, daemonSetDeleted, daemonSetExists, daemonSetImage, daemonSetPriorityClass, daemonSetTolerates, daemonSetUsesNodeAffinity,
+  commandUsed, daemonSetDeleted, daemonSetExists, daemonSetImage, daemonSetMountsHostPath, daemonSetPriorityClass, daemonSetTolerates, daemonSetToleratesEverything, daemonSetUsesNodeAffinity,
   daemonSetUsesNodeSelector, noPodOnNode, noPodsWithLabels, nodeHasLabel, nodeHasTaint, nodeLacksTaint, podOnEveryEligibleNode,
   podOnNodes, podReplacedOnNode, podWithStatus, podsAdopted, podsHealthy, podsOrphaned, resourceRequestsSet, revisionChangeCause, revisionCount, rolledBackTo, rolloutComplete, updateStrategy,
 ];
@@ -80,17 +82,20 @@ function combinator(name: 'allOf' | 'anyOf'): RegisteredCheck {
   };
 }
 
-/** `not`: passes when the inner check fails (for feedback rules such as "fixed by hand, not by undo"). */
+/**
+ * `not`: passes when the inner check fails (for feedback rules such as "fixed by hand, not by
+ * undo"). Inside a step's own check, give `reason`: the learner sees it when the inner check passes.
+ */
 const not: RegisteredCheck = {
   name: 'not',
   description: 'the listed check fails',
   compile(raw) {
-    const parsed = z.strictObject({ check: refSchema }).safeParse(raw ?? {});
+    const parsed = z.strictObject({ check: refSchema, reason: z.string().trim().min(1).optional() }).safeParse(raw ?? {});
     if (!parsed.success) return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) };
     const inner = compileCheck(parsed.data.check);
     if (!inner.ok) return { ok: false, problems: inner.problems.map((p) => `check ${p}`) };
-    const describe = `${parsed.data.check.name} passes`;
-    return { ok: true, run: (snap, audit) => (inner.run(snap, audit).status === 'fail' ? PASS : fail(`expected the opposite: ${describe}`)) };
+    const failure = fail(parsed.data.reason ?? `expected the opposite: ${parsed.data.check.name} passes`);
+    return { ok: true, run: (snap, audit) => (inner.run(snap, audit).status === 'fail' ? PASS : failure) };
   },
 };
 

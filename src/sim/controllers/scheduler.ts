@@ -80,7 +80,7 @@ export class Scheduler implements Controller {
   }
 
   run(nowMs: number): void {
-    const nodes = this.store.list('Node');
+    const nodes = this.store.listAll('Node');
     for (const key of this.queue.takeDue(nowMs)) {
       const [ns, name] = key.split('/') as [string, string];
       const pod = this.store.get('Pod', ns, name);

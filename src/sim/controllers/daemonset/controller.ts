@@ -15,7 +15,7 @@ import type { Controller } from '../controller.js';
 import { controllerRef, targetNodeName } from '../pod-util.js';
 import { WorkQueue, type WorkQueueState } from '../work-queue.js';
 import { REVISION_HASH_LABEL, planHistory, planHistoryCleanup, templateGeneration } from './history.js';
-import { planDaemonSet, type Placement } from './plan.js';
+import type { Placement } from './plan.js';
 import { newDaemonPod } from './pod-template.js';
 import { DaemonSetState } from './state.js';
 
@@ -174,18 +174,15 @@ export class DaemonSetController implements Controller {
     for (const dup of history.deleteDuplicates) this.tryDelete('ControllerRevision', namespace, dup);
 
     const placementOf = this.placementFor(ds, key);
-    const plan = planDaemonSet(
-      {
-        ds,
-        hash: history.hash,
-        nodes: this.store.list('Node'),
-        podsByNode: state.podsByNode,
-        placement: placementOf,
-        failedBackoffUntil: (node) => this.failedBackoffUntil(`${ds.metadata.uid}/${node}`),
-        nowMs,
-      },
-      state,
-    );
+    const plan = state.plan({
+      ds,
+      hash: history.hash,
+      nodes: this.store.listAll('Node'),
+      podsByNode: state.podsByNode,
+      placement: placementOf,
+      failedBackoffUntil: (node) => this.failedBackoffUntil(`${ds.metadata.uid}/${node}`),
+      nowMs,
+    });
 
     for (const node of plan.failedBackoffNodes) this.advanceFailedBackoff(`${ds.metadata.uid}/${node}`, nowMs);
     for (const ev of plan.events) this.recorder.record({ object: ds, ...ev, source: SOURCE });

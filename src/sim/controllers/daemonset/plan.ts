@@ -7,6 +7,7 @@ import type { DaemonSet, DaemonSetStatus, Node, Pod } from '../../../cluster/typ
 import { availableAt, compareByCreation, isPodAvailable, isPodReady } from '../pod-util.js';
 import { REVISION_HASH_LABEL, TEMPLATE_GENERATION_LABEL, templateGeneration } from './history.js';
 import { planRollingUpdate, scaledValue, type NodePods } from './rolling.js';
+import { addActions, addCounts, emptyTotals, type NodeTotals } from './totals.js';
 
 /** nodeShouldRunDaemonPod's answer for one node. */
 export interface Placement {
@@ -70,19 +71,25 @@ export interface NodePlan {
   cacheable: boolean;
 }
 
-/** Reuses node plans whose inputs did not change since the last sync (the controller's memo). */
-export interface NodePlanCache {
-  lookup(node: Node, contextKey: string): NodePlan | undefined;
-  store(node: Node, contextKey: string, plan: NodePlan): void;
-}
-
-interface NodeContext {
+/** What a node's plan depends on besides the node and its pods (shared by every node of a sync). */
+export interface NodeContext {
   hash: string;
   generation: number | undefined;
   minReady: number;
   surge: boolean;
   nowMs: number;
   failedBackoffUntil: (nodeName: string) => number | undefined;
+}
+
+/** The node context of one sync. */
+export function nodeContext(input: DaemonSetPlanInput): NodeContext {
+  const { ds, hash, nowMs } = input;
+  return { hash, generation: templateGeneration(ds), minReady: ds.spec.minReadySeconds ?? 0, surge: allowsSurge(ds), nowMs, failedBackoffUntil: input.failedBackoffUntil };
+}
+
+/** Identifies everything a cacheable node plan depends on besides its node and pods. */
+export function contextKeyOf(ds: DaemonSet, hash: string): string {
+  return `${ds.metadata.uid}/${ds.metadata.generation ?? 0}/${hash}`;
 }
 
 /** podsShouldBeOnNode + this node's share of updateDaemonSetStatus, for one node. */
@@ -159,50 +166,27 @@ export function planNode(ctx: NodeContext, name: string, placement: Placement, p
 }
 
 /** Decides one sync of a DaemonSet. */
-export function planDaemonSet(input: DaemonSetPlanInput, cache?: NodePlanCache): DaemonSetPlan {
+export function planDaemonSet(input: DaemonSetPlanInput): DaemonSetPlan {
+  const ctx = nodeContext(input);
+  const totals = emptyTotals();
+  for (const node of input.nodes) {
+    const name = node.metadata.name;
+    const plan = planNode(ctx, name, input.placement(node), input.podsByNode.get(name) ?? []);
+    addActions(totals, name, plan);
+    addCounts(totals, plan, 1);
+    if (plan.nodePods) totals.nodePods.push(plan.nodePods);
+  }
+  return finishPlan(input, totals);
+}
+
+/** The rest of a sync once the node plans are summed: pods of vanished nodes, the rolling update, the status. */
+export function finishPlan(input: DaemonSetPlanInput, totals: NodeTotals): DaemonSetPlan {
   const { ds, hash, nodes, podsByNode, nowMs } = input;
   const generation = templateGeneration(ds);
-  const ctx: NodeContext = { hash, generation, minReady: ds.spec.minReadySeconds ?? 0, surge: allowsSurge(ds), nowMs, failedBackoffUntil: input.failedBackoffUntil };
-  const contextKey = `${ds.metadata.uid}/${ds.metadata.generation ?? 0}/${hash}`;
-  const createOn: string[] = [];
-  const deletePods = new Set<string>();
-  const failedBackoffNodes: string[] = [];
-  const events: DsEvent[] = [];
-  const nodePods: NodePods[] = [];
-  let requeueAt: number | undefined;
-  let desired = 0;
-  let current = 0;
-  let misscheduled = 0;
-  let ready = 0;
-  let available = 0;
-  let updated = 0;
-  let nodesWithPods = 0;
-
-  for (const node of nodes) {
-    const name = node.metadata.name;
-    let plan = cache?.lookup(node, contextKey);
-    if (!plan) {
-      const pods = podsByNode.get(name) ?? [];
-      plan = planNode(ctx, name, input.placement(node), pods);
-      if (plan.cacheable) cache?.store(node, contextKey, plan);
-    }
-    if (plan.current || plan.misscheduled) nodesWithPods++;
-    if (plan.create) createOn.push(name);
-    for (const p of plan.deletePods) deletePods.add(p);
-    if (plan.failedBackoff) failedBackoffNodes.push(name);
-    if (plan.events.length) events.push(...plan.events);
-    if (plan.requeueAt !== undefined && (requeueAt === undefined || plan.requeueAt < requeueAt)) requeueAt = plan.requeueAt;
-    desired += plan.desired;
-    current += plan.current;
-    ready += plan.ready;
-    available += plan.available;
-    updated += plan.updated;
-    misscheduled += plan.misscheduled;
-    if (plan.nodePods) nodePods.push(plan.nodePods);
-  }
+  const { createOn, deletePods, nodePods, desired, current, misscheduled, ready, available, updated } = totals;
 
   // Unscheduled pods pinned to nodes that no longer exist (getUnscheduledPodsWithoutNode).
-  if (podsByNode.size > nodesWithPods) {
+  if (podsByNode.size > totals.nodesWithPods) {
     const existing = new Set(nodes.map((n) => n.metadata.name));
     for (const [nodeName, pods] of podsByNode) {
       if (existing.has(nodeName)) continue;
@@ -230,7 +214,7 @@ export function planDaemonSet(input: DaemonSetPlanInput, cache?: NodePlanCache):
   if (desired - available) status.numberUnavailable = desired - available;
   if (ds.status?.collisionCount) status.collisionCount = ds.status.collisionCount;
   if (ds.status?.conditions) status.conditions = ds.status.conditions;
-  return { createOn, deletePods: [...deletePods], failedBackoffNodes, events, status, requeueAt };
+  return { createOn, deletePods: [...deletePods], failedBackoffNodes: totals.failedBackoffNodes, events: totals.events, status, requeueAt: totals.requeueAt };
 }
 
 /** util.AllowsSurge: RollingUpdate whose maxSurge scaled against one node is positive. */
