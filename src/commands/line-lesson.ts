@@ -66,6 +66,14 @@ export async function runLineLesson(backend: ClusterBackend, lesson: Lesson, tar
   };
   say(`${lesson.intro?.trim() ?? `# ${lesson.title}`}\n\n${HELP}`);
   const sub = session.actor.subscribe(render);
+  // The connection's state, said once per change: a dropped watch is retried by the backend.
+  let problem: string | undefined;
+  const unhealth = backend.subscribe(() => {
+    const now = backend.health().problem;
+    if (now === problem) return;
+    say(now !== undefined ? `! ${now} (retrying)` : '✓ connected to the cluster again');
+    problem = now;
+  });
   render();
   const input = (async () => {
     for await (const raw of io.lines) {
@@ -109,6 +117,7 @@ export async function runLineLesson(backend: ClusterBackend, lesson: Lesson, tar
   })();
   await Promise.race([complete, input]);
   sub.unsubscribe();
+  unhealth();
   const done = session.actor.getSnapshot().status === 'done';
   session.close();
   rmSync(cacheDir, { recursive: true, force: true });

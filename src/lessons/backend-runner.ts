@@ -78,6 +78,11 @@ export interface PlayPorts {
   readonly audit: AuditLog;
   /** Resolves true once `pred` holds, false when it gave up. */
   readonly waitUntil: (pred: () => boolean) => Promise<boolean>;
+  /**
+   * Time a learner takes before acting (a simulator moves its clock, as `lessons check` does,
+   * so objects made in different steps get different timestamps); real clusters need none.
+   */
+  readonly think?: () => Promise<void> | void;
 }
 
 /** Plays the whole lesson with its solution on the backend: prepare, then per step setup → solution → wait for the check. */
@@ -94,6 +99,7 @@ export async function playLesson(backend: ClusterBackend, lesson: Lesson, ports:
       continue;
     }
     await runSetupOn(backend, lesson, i);
+    await ports.think?.();
     for (const a of solution.get(step.id) ?? []) await backend.run(a, opts);
     let last = step.check.run(backend.snapshot(), ports.audit.entries());
     const passed = await ports.waitUntil(() => (last = step.check.run(backend.snapshot(), ports.audit.entries())).status === 'pass');

@@ -27,7 +27,7 @@ describe('every lesson end to end through client-node', () => {
     const sim = s;
     b = await openRealBackend({ kubeconfigPath: sim.kubeconfig, simulated: true, now: () => sim.clock.now() });
     expect(b.snapshot().daemonSets).toEqual([]);
-    const played = await playLesson(b, lesson, { audit: new AuditLog(), waitUntil: (pred) => driveUntil(sim.cluster, pred) });
+    const played = await playLesson(b, lesson, { audit: new AuditLog(), waitUntil: (pred) => driveUntil(sim.cluster, pred), think: () => sim.cluster.advance(5000) });
     expect(played.filter((p) => p.status !== 'pass')).toEqual([]);
     expect(played.length).toBe(lesson.steps.filter((st) => st.kind !== 'question').length);
     // Everything went through the API server, none of it through the simulator's own operations.

@@ -14,7 +14,7 @@ describe('SimBackend with the backend-neutral runner', () => {
     const cluster = bootstrapCluster({ scenario: { ...lesson.scenario, objects: [] }, clock: new ManualClock(LESSON_EPOCH) });
     const backend = new SimBackend(cluster);
     const audit = new AuditLog();
-    const played = await playLesson(backend, lesson, { audit, waitUntil: async (pred) => cluster.runUntil(pred, 10 * 60_000) });
+    const played = await playLesson(backend, lesson, { audit, waitUntil: async (pred) => cluster.runUntil(pred, 10 * 60_000), think: () => cluster.advance(5000) });
     expect(played.filter((p) => p.status !== 'pass')).toEqual([]);
     expect(audit.entries().length).toBeGreaterThan(0);
   });
