@@ -19,6 +19,7 @@ import { noPodsWithLabels } from './no-pods-with-labels.js';
 import { nodeHasLabel } from './node-has-label.js';
 import { nodeHasTaint, nodeLacksTaint } from './node-taints.js';
 import { podOnEveryEligibleNode } from './pod-on-every-eligible-node.js';
+import { podImageOnNode } from './pod-image-on-node.js';
 import { podOnNodes } from './pod-on-nodes.js';
 import { podReplacedOnNode } from './pod-replaced-on-node.js';
 import { podWithStatus } from './pod-with-status.js';
@@ -39,7 +40,7 @@ export type { CheckResult, CompiledCheck, RegisteredCheck } from './types.js';
 const LEAVES: readonly RegisteredCheck[] = [
   commandUsed, daemonSetDeleted, daemonSetExists, daemonSetImage, daemonSetMountsHostPath, daemonSetPriorityClass, daemonSetTolerates, daemonSetToleratesEverything, daemonSetUsesNodeAffinity,
   daemonSetUsesNodeSelector, noPodOnNode, noPodsWithLabels, nodeHasLabel, nodeHasTaint, nodeLacksTaint, podOnEveryEligibleNode,
-  podOnNodes, podReplacedOnNode, podWithStatus, podsAdopted, podsHealthy, podsOrphaned, resourceRequestsSet, revisionChangeCause, revisionCount, rolledBackTo, rolloutComplete, updateStrategy,
+  podImageOnNode, podOnNodes, podReplacedOnNode, podWithStatus, podsAdopted, podsHealthy, podsOrphaned, resourceRequestsSet, revisionChangeCause, revisionCount, rolledBackTo, rolloutComplete, updateStrategy,
 ];
 
 /** A reference to a check as a lesson writes it. */
