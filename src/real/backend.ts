@@ -8,7 +8,8 @@ import type { ActionOptions, BackendAction, BackendHealth, BackendKind, ClusterB
 import { SIMULATOR_ONLY_ACTIONS } from '../cluster/backend.js';
 import type { ClusterSnapshot } from '../cluster/snapshot.js';
 import type { ControllerRevision, DaemonSet, Event, Node, Pod } from '../cluster/types.js';
-import { applyObject, runRealAction, type RealActionContext, type Send } from './actions.js';
+import { runRealAction } from './actions.js';
+import { applyObject, type RealActionContext, type Send } from './apply.js';
 import { describeRequestError, type RequestSite } from './errors.js';
 import { chooseContext, type KubeconfigChoice } from './kubeconfig.js';
 import { Reflector, type Schedule, type WatchFn } from './reflector.js';

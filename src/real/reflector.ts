@@ -88,6 +88,7 @@ export class Reflector {
     return [...this.items.values()];
   }
 
+  /** Ends the watch and any pending retry for good. */
   stop(): void {
     this.stopped = true;
     this.cancelRetry?.();

@@ -1,7 +1,8 @@
 /** The real backend's action table: in step with the lesson registry, and the pure parts of apply and taint. */
 import { describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/lessons/actions/index.js';
-import { applyPatch, REAL_ACTION_NAMES, withTaint } from '../../src/real/actions.js';
+import { REAL_ACTION_NAMES, withTaint } from '../../src/real/actions.js';
+import { applyPatch } from '../../src/real/apply.js';
 
 describe('real actions', () => {
   it('runs every action the lessons may use', () => {
