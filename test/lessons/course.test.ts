@@ -41,6 +41,13 @@ describe('lessons check proves the shipped course', () => {
     const io = capture();
     expect(runLessons(['check'])).toBe(0);
     expect(io.out()).toMatch(/✓ first-daemonset: 3 steps[\s\S]*✓ control-plane-toleration[\s\S]*✓ rollback-undo[\s\S]*is sound \(\d+ lessons\)/);
+    // The course in teaching order; every lesson is proven (its start fails, its solution passes).
+    const course = [
+      'first-daemonset', 'nodes-join-and-leave', 'control-plane-toleration', 'choosing-nodes', 'taints-in-depth', 'rolling-updates',
+      'rollback-undo', 'debugging-pods', 'resources-and-priority', 'lifecycle-and-alternatives', 'capstone-log-collector',
+    ];
+    expect(loadCourse(BUILTIN_COURSE_DIR).lessons.map((l) => l.id)).toEqual(course);
+    expect(io.out()).toMatch(new RegExp(`${course.map((id) => `✓ ${id}: \\d+ steps, \\d+ proven with the solution`).join('\\n')}\\n`));
   });
 
   it('verify fails on the fresh scenario with reasons and passes after the solution', () => {
