@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { commandUsed } from './command-used.js';
 import { daemonSetDeleted } from './daemon-set-deleted.js';
+import { daemonSetEnv } from './daemon-set-env.js';
 import { daemonSetExists } from './daemon-set-exists.js';
 import { daemonSetImage } from './daemon-set-image.js';
 import { daemonSetMountsHostPath } from './daemon-set-mounts-host-path.js';
@@ -38,7 +39,7 @@ export { explainPlacement } from './explain-placement.js';
 export type { CheckResult, CompiledCheck, RegisteredCheck } from './types.js';
 
 const LEAVES: readonly RegisteredCheck[] = [
-  commandUsed, daemonSetDeleted, daemonSetExists, daemonSetImage, daemonSetMountsHostPath, daemonSetPriorityClass, daemonSetTolerates, daemonSetToleratesEverything, daemonSetUsesNodeAffinity,
+  commandUsed, daemonSetDeleted, daemonSetEnv, daemonSetExists, daemonSetImage, daemonSetMountsHostPath, daemonSetPriorityClass, daemonSetTolerates, daemonSetToleratesEverything, daemonSetUsesNodeAffinity,
   daemonSetUsesNodeSelector, noPodOnNode, noPodsWithLabels, nodeHasLabel, nodeHasTaint, nodeLacksTaint, podOnEveryEligibleNode,
   podImageOnNode, podOnNodes, podReplacedOnNode, podWithStatus, podsAdopted, podsHealthy, podsOrphaned, resourceRequestsSet, revisionChangeCause, revisionCount, rolledBackTo, rolloutComplete, updateStrategy,
 ];
