@@ -29,8 +29,9 @@ export const revisionChangeCause = defineCheck({
       const cause = target.metadata.annotations?.[CHANGE_CAUSE];
       if (cause === undefined || cause === '') {
         const onDs = ds.metadata.annotations?.[CHANGE_CAUSE];
+        const ns = (ds.metadata.namespace ?? 'default') === 'default' ? '' : ` -n ${ds.metadata.namespace ?? ''}`;
         const later = onDs
-          ? ` ${name} itself has ${CHANGE_CAUSE}="${onDs}", but the controller copies the DaemonSet's annotations into a revision only when it creates it, so annotate before the change (or in the same apply), or annotate the revision itself: \`kubectl annotate controllerrevision ${target.metadata.name} ${CHANGE_CAUSE}="..."\`.`
+          ? ` ${name} itself has ${CHANGE_CAUSE}="${onDs}", but the controller copies the DaemonSet's annotations into a revision only when it creates it, so annotate before the change (or in the same apply), or annotate the revision itself: \`kubectl annotate controllerrevision${ns} ${target.metadata.name} ${CHANGE_CAUSE}="..."\`.`
           : ` Set ${CHANGE_CAUSE} on ${name} before (or together with) the change.`;
         return fail(`Revision ${target.revision} of ${name} has no change-cause (\`kubectl rollout history\` shows <none>).${later}`);
       }
