@@ -75,11 +75,36 @@ async function tui(argv: string[], debug: boolean): Promise<number> {
   const [flag, id, ...rest] = argv;
   if (flag === '--lesson' && (id === undefined || id.startsWith('-'))) throw new UsageError('--lesson needs a lesson id, e.g. `--lesson first-daemonset`; `learn-daemonsets lessons` lists them');
   if (rest.length) throw new UsageError(`unexpected "${rest.join(' ')}" after --lesson ${id ?? ''}. Run \`learn-daemonsets --help\` for usage.`);
+  return startTui({ ...(id !== undefined ? { lessonId: id } : {}), debug });
+}
+
+/** `practice [--minutes N] [--seed S]`: the timed exam, straight away. */
+function practiceOptions(argv: readonly string[]): { minutes: number; seed?: number } {
+  let minutes = 30;
+  let seed: number | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = (argv[i] ?? '').split(/=(.*)/s, 2) as [string, string | undefined];
+    const value = inline ?? argv[++i];
+    const whole = value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
+    if (flag === '--minutes') {
+      if (whole === undefined || whole < 5 || whole > 240) throw new UsageError(`--minutes needs a whole number of minutes from 5 to 240, e.g. \`--minutes 30\` (got ${value === undefined ? 'nothing' : `"${value}"`})`);
+      minutes = whole;
+    } else if (flag === '--seed') {
+      if (whole === undefined) throw new UsageError(`--seed needs a whole number, e.g. \`--seed 42\` — the report of an exam shows its seed (got ${value === undefined ? 'nothing' : `"${value}"`})`);
+      seed = whole;
+    } else {
+      throw new UsageError(`"practice" takes --minutes N and --seed S, not "${flag}". Run \`learn-daemonsets --help\` for usage.`);
+    }
+  }
+  return { minutes, ...(seed !== undefined ? { seed } : {}) };
+}
+
+async function startTui(opts: { lessonId?: string; practice?: { minutes: number; seed?: number }; debug: boolean }): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError('the tutorial needs an interactive terminal; run it directly in a terminal (or use `learn-daemonsets sim` for scripts)');
   const env = showEveryFrame();
   const { runTui, UnknownLessonError } = await import('./app/run-tui.js');
   try {
-    return await runTui({ ...(id !== undefined ? { lessonId: id } : {}), debug, env });
+    return await runTui({ ...opts, env });
   } catch (err) {
     if (err instanceof UnknownLessonError) throw new UsageError(err.message);
     throw err;
@@ -121,10 +146,7 @@ async function run(argv: string[], debug = false): Promise<number> {
     case 'cleanup':
       return (await import('./commands/cleanup.js')).runCleanup(argv.slice(1));
     case 'practice':
-      throw new UsageError(
-        `"${first}" is not part of this build yet. ` +
-          'Run `learn-daemonsets --help` to see the commands; `learn-daemonsets sim` starts the simulated cluster for your own kubectl.',
-      );
+      return startTui({ practice: practiceOptions(argv.slice(1)), debug });
     default:
       throw new UsageError(`unknown command or option "${first}". Run \`learn-daemonsets --help\` for usage.`);
   }

@@ -7,14 +7,19 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useInput, useStdout } from 'ink';
 import type { Actor } from 'xstate';
 import { HelpScreen } from '../ui/HelpScreen.js';
-import { LessonList, type LessonListItem } from '../ui/LessonList.js';
+import { LessonList, type LessonListItem, type PracticeRow } from '../ui/LessonList.js';
 import { LessonScreen } from '../ui/LessonScreen.js';
 import { Loading } from '../ui/Loading.js';
+import { ReportScreen } from '../ui/ReportScreen.js';
 import { ColorContext } from '../ui/theme.js';
 import { bigEnough, TooSmall } from '../ui/TooSmall.js';
 import type { AppMachine } from './app-machine.js';
 import { dispatchKey } from './dispatch.js';
 import { lessonScreenProps } from './lesson-view.js';
+import type { PracticeSession } from './practice-session.js';
+import { practiceScreenProps } from './practice-view.js';
+import { formatDuration } from './progress-recorder.js';
+import type { Session } from './session.js';
 import type { Open, SessionHolder } from './session-holder.js';
 
 /** The lesson list's data. */
@@ -22,6 +27,8 @@ export interface CourseList {
   readonly items: readonly LessonListItem[];
   readonly next?: number;
   readonly warning?: string;
+  /** The practice row (when the course has a pool): its length and the last result. */
+  readonly practice?: PracticeRow;
 }
 
 /** What the root needs; everything stateful lives outside React. */
@@ -48,8 +55,9 @@ function useTerminalSize(): { columns: number; rows: number } {
   return size;
 }
 
-function OpenLesson(props: { open: Open; app: Actor<AppMachine>; holder: SessionHolder; color: boolean; columns: number; rows: number }) {
-  const { session, renderMarkdown } = props.open;
+function OpenLesson(props: { open: Open; session: Session; app: Actor<AppMachine>; color: boolean; columns: number; rows: number }) {
+  const { session } = props;
+  const { renderMarkdown } = props.open;
   const lessonState = useSelector(session.actor, (s) => s);
   const appState = useSelector(props.app, (s) => s);
   const view = useSyncExternalStore(session.subscribe, session.view);
@@ -76,6 +84,46 @@ function OpenLesson(props: { open: Open; app: Actor<AppMachine>; holder: Session
   return <LessonScreen {...screen} />;
 }
 
+function OpenPractice(props: { open: Open; session: PracticeSession; app: Actor<AppMachine>; color: boolean; columns: number; rows: number }) {
+  const { session } = props;
+  const appState = useSelector(props.app, (s) => s);
+  const view = useSyncExternalStore(session.subscribe, session.view);
+  const screen = practiceScreenProps({
+    tasks: session.tasks,
+    app: appState.context,
+    commandFocused: appState.matches({ practice: 'command' }),
+    confirmingFinish: appState.matches({ practice: 'confirmFinish' }),
+    map: view.map,
+    remainingMs: session.remainingMs(),
+    kubeconfig: session.paths.kubeconfig,
+    ...(view.notice !== undefined ? { message: view.notice } : {}),
+    width: props.columns,
+    height: props.rows,
+    renderMarkdown: (md, width) => props.open.renderMarkdown(md, width, props.color),
+  });
+  return <LessonScreen {...screen} />;
+}
+
+function Report(props: { session: PracticeSession; scroll: number; columns: number; rows: number }) {
+  const report = props.session.report() ?? props.session.finish();
+  const { score } = report;
+  return (
+    <ReportScreen
+      tasks={score.tasks}
+      earned={score.earned}
+      points={score.points}
+      percent={score.percent}
+      time={formatDuration(report.elapsedMs)}
+      timeUp={report.timeUp}
+      repeat={`learn-daemonsets practice --minutes ${report.minutes} --seed ${report.seed}`}
+      {...(report.warning !== undefined ? { warning: report.warning } : {})}
+      scroll={props.scroll}
+      width={props.columns}
+      height={props.rows}
+    />
+  );
+}
+
 /** Picks the screen for the app state. */
 export function App(props: AppProps) {
   const state = useSelector(props.app, (s) => s);
@@ -85,8 +133,11 @@ export function App(props: AppProps) {
   let body;
   if (!bigEnough(columns, rows)) body = <TooSmall columns={columns} rows={rows} />;
   else if (state.matches('help')) body = <HelpScreen width={columns} />;
-  else if (state.matches('lesson') && open) body = <OpenLesson open={open} app={props.app} holder={props.holder} color={props.color} columns={columns} rows={rows - 1} />;
+  else if (state.matches('lesson') && open?.session.kind === 'lesson') body = <OpenLesson open={open} session={open.session} app={props.app} color={props.color} columns={columns} rows={rows - 1} />;
+  else if (state.matches('practice') && open?.session.kind === 'practice') body = <OpenPractice open={open} session={open.session} app={props.app} color={props.color} columns={columns} rows={rows - 1} />;
+  else if (state.matches('report') && open?.session.kind === 'practice') body = <Report session={open.session} scroll={state.context.proseScroll} columns={columns} rows={rows - 1} />;
   else if (state.matches('opening')) body = <Loading what={state.context.lessonId ?? 'the lesson'} />;
+  else if (state.matches('openingPractice')) body = <Loading what="the practice exam" />;
   else {
     const course = props.course();
     body = (
@@ -96,6 +147,7 @@ export function App(props: AppProps) {
         {...(course.next !== undefined ? { nextIndex: course.next } : {})}
         {...(state.context.error !== undefined ? { error: state.context.error } : {})}
         {...(course.warning !== undefined ? { warning: course.warning } : {})}
+        {...(course.practice !== undefined ? { practice: course.practice } : {})}
       />
     );
   }

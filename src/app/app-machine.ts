@@ -17,7 +17,14 @@ export interface AppContext {
   readonly lessonId?: string;
   /** Why the last lesson could not open (shown on the list). */
   readonly error?: string;
-  readonly returnTo: 'list' | 'lesson';
+  readonly returnTo: 'list' | 'lesson' | 'practice';
+  /** Whether the course has a practice exam (the list's last row). */
+  readonly practiceAvailable: boolean;
+  /** A practice exam asked for (from the command line or the list). */
+  readonly practice?: PracticeRequest;
+  /** The task shown during a practice exam, and how many there are. */
+  readonly taskIndex: number;
+  readonly taskCount: number;
   readonly proseScroll: number;
   readonly mapScroll: number;
   /** Lines scrolled up from the bottom of the command output. */
@@ -50,7 +57,16 @@ export type AppEvent =
   | { type: 'RESET_REQUEST' }
   | { type: 'CONFIRM' }
   | { type: 'CANCEL' }
+  | { type: 'TASK'; delta: number }
+  | { type: 'FINISH_REQUEST' }
+  | { type: 'TIME_UP' }
   | { type: 'QUIT' };
+
+/** How long, and which draw, a practice exam is. */
+export interface PracticeRequest {
+  readonly minutes: number;
+  readonly seed?: number;
+}
 
 /** Input of the app: the course's lesson ids and an optional lesson to open at once. */
 export interface AppInput {
@@ -58,20 +74,34 @@ export interface AppInput {
   readonly openId?: string;
   /** Index the list cursor starts on (the next lesson to do). */
   readonly cursor?: number;
+  readonly practiceAvailable?: boolean;
+  /** Open a practice exam at once. */
+  readonly practice?: PracticeRequest;
 }
+
+/** The exam length offered from the list. */
+export const LIST_PRACTICE_MINUTES = 30;
 
 const clampIndex = (i: number, n: number): number => Math.max(0, Math.min(i, n - 1));
 
-/** The machine; `provide()` real actions and the `openLesson` actor in the app. */
-export const appMachine = setup({
+/** The list's rows: the lessons, then the practice exam when the course has one. */
+function rows(lessonIds: readonly string[], practiceAvailable: boolean): number {
+  return lessonIds.length + (practiceAvailable ? 1 : 0);
+}
+
+
+const appSetup = setup({
   types: { context: {} as AppContext, events: {} as AppEvent, input: {} as AppInput },
   actors: {
     openLesson: fromPromise<void, { id: string }>(async () => undefined),
+    /** Resolves to the number of tasks drawn. */
+    openPractice: fromPromise<number, PracticeRequest>(async () => 0),
   },
   actions: {
     startCommand: (_, _params: { line: string }) => undefined,
     stopCommand: () => undefined,
     closeLesson: () => undefined,
+    finishPractice: () => undefined,
     quitApp: () => undefined,
   },
   guards: {
@@ -81,12 +111,41 @@ export const appMachine = setup({
     running: ({ context }) => context.running,
     fromLesson: ({ context }) => context.returnTo === 'lesson',
     openRequested: ({ context }) => context.lessonId !== undefined,
+    practiceRequested: ({ context }) => context.practice !== undefined,
+    onPracticeRow: ({ context }) => context.practiceAvailable && context.cursor === context.lessonIds.length,
+    fromPractice: ({ context }) => context.returnTo === 'practice',
   },
-}).createMachine({
+});
+
+/** The command line, the same in a lesson and in a practice exam. */
+const commandState = appSetup.createStateConfig({
+  on: {
+    TYPE: { actions: assign(({ context, event }) => ({ input: typeText(context.input, event.text) })) },
+    BACKSPACE: { actions: assign(({ context }) => ({ input: backspace(context.input) })) },
+    HISTORY_PREV: { actions: assign(({ context }) => ({ input: historyPrev(context.input) })) },
+    HISTORY_NEXT: { actions: assign(({ context }) => ({ input: historyNext(context.input) })) },
+    RUN: {
+      guard: 'hasLine',
+      actions: [
+        'stopCommand',
+        { type: 'startCommand', params: ({ context }) => ({ line: context.input.text.trim() }) },
+        assign(({ context }) => ({ input: submit(context.input), running: true, outputScroll: 0, output: [...context.output, `$ ${context.input.text.trim()}`].slice(-OUTPUT_LIMIT) })),
+      ],
+    },
+    LEAVE_COMMAND: [{ guard: 'running', actions: ['stopCommand', assign({ running: false })] }, { target: 'browse' }],
+  },
+});
+
+/** The machine; `provide()` real actions and the `openLesson` actor in the app. */
+export const appMachine = appSetup.createMachine({
   id: 'app',
   context: ({ input }) => ({
     lessonIds: input.lessonIds,
-    cursor: clampIndex(input.cursor ?? 0, input.lessonIds.length),
+    cursor: clampIndex(input.cursor ?? 0, rows(input.lessonIds, input.practiceAvailable ?? false)),
+    practiceAvailable: input.practiceAvailable ?? false,
+    ...(input.practice !== undefined ? { practice: input.practice } : {}),
+    taskIndex: 0,
+    taskCount: 0,
     ...(input.openId !== undefined ? { lessonId: input.openId } : {}),
     returnTo: 'list',
     proseScroll: 0,
@@ -103,13 +162,16 @@ export const appMachine = setup({
     COMMAND_DONE: { actions: assign({ running: false }) },
   },
   states: {
-    start: { always: [{ guard: 'openRequested', target: 'opening' }, { target: 'list' }] },
+    start: { always: [{ guard: 'practiceRequested', target: 'openingPractice' }, { guard: 'openRequested', target: 'opening' }, { target: 'list' }] },
     list: {
       entry: assign({ returnTo: 'list' as const }),
       on: {
-        UP: { actions: assign(({ context }) => ({ cursor: clampIndex(context.cursor - 1, context.lessonIds.length) })) },
-        DOWN: { actions: assign(({ context }) => ({ cursor: clampIndex(context.cursor + 1, context.lessonIds.length) })) },
-        OPEN: { guard: 'hasLessons', target: 'opening', actions: assign(({ context }) => ({ lessonId: context.lessonIds[context.cursor] })) },
+        UP: { actions: assign(({ context }) => ({ cursor: clampIndex(context.cursor - 1, rows(context.lessonIds, context.practiceAvailable)) })) },
+        DOWN: { actions: assign(({ context }) => ({ cursor: clampIndex(context.cursor + 1, rows(context.lessonIds, context.practiceAvailable)) })) },
+        OPEN: [
+          { guard: 'onPracticeRow', target: 'openingPractice', actions: assign({ practice: { minutes: LIST_PRACTICE_MINUTES } }) },
+          { guard: 'hasLessons', target: 'opening', actions: assign(({ context }) => ({ lessonId: context.lessonIds[context.cursor] })) },
+        ],
         OPEN_ID: { target: 'opening', actions: assign(({ event }) => ({ lessonId: event.id })) },
         HELP: 'help',
       },
@@ -140,23 +202,7 @@ export const appMachine = setup({
             RESET_REQUEST: 'confirmReset',
           },
         },
-        command: {
-          on: {
-            TYPE: { actions: assign(({ context, event }) => ({ input: typeText(context.input, event.text) })) },
-            BACKSPACE: { actions: assign(({ context }) => ({ input: backspace(context.input) })) },
-            HISTORY_PREV: { actions: assign(({ context }) => ({ input: historyPrev(context.input) })) },
-            HISTORY_NEXT: { actions: assign(({ context }) => ({ input: historyNext(context.input) })) },
-            RUN: {
-              guard: 'hasLine',
-              actions: [
-                'stopCommand',
-                { type: 'startCommand', params: ({ context }) => ({ line: context.input.text.trim() }) },
-                assign(({ context }) => ({ input: submit(context.input), running: true, outputScroll: 0, output: [...context.output, `$ ${context.input.text.trim()}`].slice(-OUTPUT_LIMIT) })),
-              ],
-            },
-            LEAVE_COMMAND: [{ guard: 'running', actions: ['stopCommand', assign({ running: false })] }, { target: 'browse' }],
-          },
-        },
+        command: commandState,
         confirmReset: {
           on: {
             // A reset reopens the lesson: a fresh cluster from its scenario, same kubeconfig path.
@@ -166,9 +212,52 @@ export const appMachine = setup({
         },
       },
     },
+    openingPractice: {
+      entry: assign({ error: undefined, proseScroll: 0, mapScroll: 0, taskIndex: 0, output: [], running: false }),
+      invoke: {
+        src: 'openPractice',
+        input: ({ context }) => context.practice ?? { minutes: LIST_PRACTICE_MINUTES },
+        onDone: { target: 'practice', actions: assign(({ event }) => ({ taskCount: event.output })) },
+        onError: { target: 'list', actions: assign(({ event }) => ({ error: event.error instanceof Error ? event.error.message : String(event.error), practice: undefined })) },
+      },
+    },
+    practice: {
+      entry: assign({ returnTo: 'practice' as const }),
+      initial: 'browse',
+      on: {
+        SCROLL: { actions: assign(({ context, event }) => scrolled(context, event.pane, event.delta)) },
+        TIME_UP: { target: 'report', actions: 'stopCommand' },
+      },
+      states: {
+        hist: { type: 'history' },
+        browse: {
+          on: {
+            COMMAND: 'command',
+            HELP: '#app.help',
+            // ←/→ wrap around the exam's tasks.
+            TASK: { actions: assign(({ context, event }) => ({ taskIndex: context.taskCount ? (context.taskIndex + event.delta + context.taskCount) % context.taskCount : 0, proseScroll: 0 })) },
+            FINISH_REQUEST: 'confirmFinish',
+          },
+        },
+        command: commandState,
+        confirmFinish: {
+          on: {
+            CONFIRM: { target: '#app.report', actions: ['stopCommand', 'finishPractice'] },
+            CANCEL: 'browse',
+          },
+        },
+      },
+    },
+    report: {
+      entry: assign({ returnTo: 'list' as const, proseScroll: 0 }),
+      on: {
+        BACK: { target: 'list', actions: ['closeLesson', assign({ practice: undefined })] },
+        SCROLL: { actions: assign(({ context, event }) => scrolled(context, event.pane, event.delta)) },
+      },
+    },
     help: {
       on: {
-        CLOSE: [{ guard: 'fromLesson', target: 'lesson.hist' }, { target: 'list' }],
+        CLOSE: [{ guard: 'fromLesson', target: 'lesson.hist' }, { guard: 'fromPractice', target: 'practice.hist' }, { target: 'list' }],
       },
     },
     quit: { type: 'final', entry: ['stopCommand', 'quitApp'] },

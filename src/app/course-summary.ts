@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { load } from 'js-yaml';
 import type { LessonProgress, Progress } from '../lessons/progress.js';
-import type { LessonListItem } from '../ui/LessonList.js';
+import type { LessonListItem, PracticeRow } from '../ui/LessonList.js';
 
 /** One lesson's summary. */
 export interface LessonSummary {
@@ -63,4 +63,24 @@ export function listItems(lessons: readonly LessonSummary[], progress: Progress)
   const items = lessons.map((l) => ({ id: l.id, title: l.title, minutes: l.minutes, ...progressText(progress.lessons[l.id], l.steps) }));
   const next = items.findIndex((i) => i.state !== 'done');
   return { items, next: next >= 0 ? next : undefined };
+}
+
+/** How many tasks the course's practice pool has (0 without one), counted without loading it. */
+export function practicePoolSize(courseDir: string): number {
+  const file = path.join(courseDir, 'practice', 'pool.yaml');
+  try {
+    const tasks = record(load(readFileSync(file, 'utf8')))['tasks'];
+    return Array.isArray(tasks) ? tasks.length : 0;
+  } catch {
+    return existsSync(file) ? 1 : 0;
+  }
+}
+
+/** The practice row: the exam length and, once one was taken, the last score. */
+export function practiceRow(courseDir: string, minutes: number, progress: Progress): PracticeRow | undefined {
+  const tasks = practicePoolSize(courseDir);
+  if (!tasks) return undefined;
+  const last = progress.practice?.[progress.practice.length - 1];
+  const percent = last && last.points ? Math.floor((last.earned * 100) / last.points) : 0;
+  return { minutes, tasks, ...(last ? { last: `last ${last.earned}/${last.points} (${percent}%) on ${last.at.slice(0, 10)}` } : {}) };
 }

@@ -15,6 +15,10 @@ export function scopeOf(state: SnapshotFrom<AppMachine>): KeyScope {
   if (state.matches({ lesson: 'command' })) return 'command';
   if (state.matches({ lesson: 'confirmReset' })) return 'confirm';
   if (state.matches('lesson')) return 'lesson';
+  if (state.matches({ practice: 'command' })) return 'command';
+  if (state.matches({ practice: 'confirmFinish' })) return 'confirm';
+  if (state.matches('practice')) return 'practice';
+  if (state.matches('report')) return 'report';
   return 'global';
 }
 
@@ -38,7 +42,8 @@ export function dispatchKey(app: Actor<AppMachine>, holder: SessionHolder, input
   const state = app.getSnapshot();
   const scope = scopeOf(state);
   const binding = resolveKey(scope, input, key);
-  const session = holder.get()?.session;
+  const open = holder.get()?.session;
+  const session = open?.kind === 'lesson' ? open : undefined;
   const lesson = session?.actor;
   const send = app.send.bind(app);
   if (!binding) {
@@ -109,5 +114,11 @@ export function dispatchKey(app: Actor<AppMachine>, holder: SessionHolder, input
       return send({ type: 'CONFIRM' });
     case 'cancel':
       return send({ type: 'CANCEL' });
+    case 'next-task':
+      return send({ type: 'TASK', delta: 1 });
+    case 'prev-task':
+      return send({ type: 'TASK', delta: -1 });
+    case 'finish':
+      return send({ type: 'FINISH_REQUEST' });
   }
 }

@@ -11,9 +11,9 @@ import { createActor, fromPromise } from 'xstate';
 import { defaultProgressDir, ProgressStore } from '../lessons/progress.js';
 import { colorEnabled } from '../ui/theme.js';
 import { App, type CourseList } from './App.js';
-import { appMachine } from './app-machine.js';
+import { appMachine, LIST_PRACTICE_MINUTES, type PracticeRequest } from './app-machine.js';
 import type { BuiltinDeps, BuiltinRun } from './builtin-command.js';
-import { listItems, readCourseSummary } from './course-summary.js';
+import { listItems, practiceRow, readCourseSummary } from './course-summary.js';
 import { SessionHolder } from './session-holder.js';
 import { packagePath } from '../package-root.js';
 
@@ -26,6 +26,8 @@ export interface TuiOptions {
   readonly courseDir?: string;
   readonly debug?: boolean;
   readonly env?: NodeJS.ProcessEnv;
+  /** Start a practice exam at once (`learn-daemonsets practice`). */
+  readonly practice?: { readonly minutes: number; readonly seed?: number };
 }
 
 /** Thrown for a `--lesson` id the course does not have (the CLI prints it as a usage error). */
@@ -45,7 +47,8 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
     try {
       const loaded = progress.load();
       const { items, next } = listItems(summaries, loaded.progress);
-      return { items, ...(next !== undefined ? { next } : {}), ...(loaded.warning !== undefined ? { warning: loaded.warning } : {}) };
+      const practice = practiceRow(courseDir, LIST_PRACTICE_MINUTES, loaded.progress);
+      return { items, ...(next !== undefined ? { next } : {}), ...(loaded.warning !== undefined ? { warning: loaded.warning } : {}), ...(practice ? { practice } : {}) };
     } catch (err) {
       const { items, next } = listItems(summaries, { version: 1, lessons: {} });
       return { items, ...(next !== undefined ? { next } : {}), warning: `progress could not be read: ${err instanceof Error ? err.message : String(err)}` };
@@ -123,6 +126,10 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
           course = readCourse();
         },
         quitApp: () => quit(),
+        finishPractice: () => {
+          const open = holder.get()?.session;
+          if (open?.kind === 'practice') open.finish();
+        },
       },
       actors: {
         openLesson: fromPromise<void, { id: string }>(async ({ input }) => {
@@ -131,9 +138,26 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
           const session = await mod.openSession(input.id, { courseDir, paths, progress, log });
           holder.set({ session, renderMarkdown: mod.renderMarkdown, builtin });
         }),
+        openPractice: fromPromise<number, PracticeRequest>(async ({ input }) => {
+          await closing;
+          const [mod, practice, builtin, draw] = await Promise.all([import('./session.js'), import('./practice-session.js'), import('./builtin-command.js'), import('../practice/draw.js')]);
+          const seed = input.seed ?? draw.freshSeed();
+          const session = await practice.openPractice({ courseDir, paths, progress, log, minutes: input.minutes, seed });
+          session.onTimeUp(() => app.send({ type: 'TIME_UP' }));
+          holder.set({ session, renderMarkdown: mod.renderMarkdown, builtin });
+          return session.tasks.length;
+        }),
       },
     }),
-    { input: { lessonIds: ids, ...(opts.lessonId !== undefined ? { openId: opts.lessonId } : {}), ...(course.next !== undefined ? { cursor: course.next } : {}) } },
+    {
+      input: {
+        lessonIds: ids,
+        practiceAvailable: course.practice !== undefined,
+        ...(opts.lessonId !== undefined ? { openId: opts.lessonId } : {}),
+        ...(opts.practice !== undefined ? { practice: opts.practice } : {}),
+        ...(course.next !== undefined ? { cursor: course.next } : {}),
+      },
+    },
   );
   app.start();
   // The alternate screen, as full-screen terminal tools use: quitting gives the shell back untouched.

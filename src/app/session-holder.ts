@@ -3,11 +3,12 @@
  * resumes exactly where it was); screens subscribe to this holder to learn when it changes.
  */
 import type { startBuiltinCommand } from './builtin-command.js';
+import type { PracticeSession } from './practice-session.js';
 import type { Session } from './session.js';
 
-/** The open session and the markdown renderer that came with it. */
+/** The open lesson or practice exam and the markdown renderer that came with it. */
 export interface Open {
-  readonly session: Session;
+  readonly session: Session | PracticeSession;
   readonly renderMarkdown: (markdown: string, width: number, color: boolean) => readonly string[];
   /** The command-line runner, loaded with the session. */
   readonly builtin: { readonly startBuiltinCommand: typeof startBuiltinCommand };

@@ -7,9 +7,9 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkProgress, type LessonProgress, type Progress } from './progress-shape.js';
+import { checkProgress, type LessonProgress, type PracticeRecord, type Progress } from './progress-shape.js';
 
-export type { LessonProgress, Progress } from './progress-shape.js';
+export type { LessonProgress, PracticeRecord, Progress } from './progress-shape.js';
 
 /** Where and when: injected so tests use a temp dir and a fixed clock. */
 export interface ProgressOptions {
@@ -102,6 +102,13 @@ export class ProgressStore {
     const record = change(progress.lessons[lessonId] ?? emptyLessonProgress());
     this.save({ ...progress, lessons: { ...progress.lessons, [lessonId]: record } });
     return { record, ...(warning !== undefined ? { warning } : {}) };
+  }
+
+  /** Appends a finished practice exam (keeping the newest 50). */
+  addPractice(record: PracticeRecord): { warning?: string } {
+    const { progress, warning } = this.load();
+    this.save({ ...progress, practice: [...(progress.practice ?? []), record].slice(-50) });
+    return warning !== undefined ? { warning } : {};
   }
 
   /** The timestamp a completed lesson records. */

@@ -7,13 +7,15 @@ export interface CommandPromptProps {
   readonly focused: boolean;
   readonly text: string;
   readonly running: boolean;
+  /** Whether `h` gives hints here (not in a practice exam). */
+  readonly hints?: boolean;
 }
 
 /** The prompt: a cursor when focused, a reminder of `:` when not. */
 export function CommandPrompt(props: CommandPromptProps) {
   const tone = useTone();
   if (!props.focused) {
-    return <Text color={tone('muted')}>: command line (kubectl … or k …) · h hint · ? keys</Text>;
+    return <Text color={tone('muted')}>: command line (kubectl … or k …){props.hints === false ? '' : ' · h hint'} · ? keys</Text>;
   }
   return (
     <Text wrap="truncate-start">

@@ -7,9 +7,11 @@ const HEADINGS: Record<KeyScope, string> = {
   global: 'Everywhere',
   list: 'Lesson list',
   lesson: 'Lesson',
+  practice: 'Practice exam (also : ↑/↓ [ ])',
+  report: 'Practice report',
   command: 'Command line (after :)',
   help: 'Help',
-  confirm: 'Reset question',
+  confirm: 'Reset or finish question',
 };
 
 type Section = ReturnType<typeof helpSections>[number];

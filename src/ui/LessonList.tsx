@@ -12,6 +12,14 @@ export interface LessonListItem {
   readonly progress: string;
 }
 
+/** The practice exam's row below the lessons. */
+export interface PracticeRow {
+  readonly minutes: number;
+  readonly tasks: number;
+  /** e.g. `last 13/17 (76%)`. */
+  readonly last?: string;
+}
+
 /** Props: the lessons, where the cursor is, which lesson comes next, and a load error if any. */
 export interface LessonListProps {
   readonly items: readonly LessonListItem[];
@@ -19,6 +27,7 @@ export interface LessonListProps {
   readonly nextIndex?: number;
   readonly error?: string;
   readonly warning?: string;
+  readonly practice?: PracticeRow;
 }
 
 const MARK: Record<LessonListItem['state'], string> = { done: '✔', started: '›', new: '·' };
@@ -45,9 +54,14 @@ export function LessonList(props: LessonListProps) {
           </Text>
         );
       })}
+      {props.practice !== undefined ? (
+        <Text wrap="truncate-end" inverse={props.cursor === props.items.length}>
+          {props.cursor === props.items.length ? '❯ ' : '  '}⏱ {'Practice exam: timed CKA-style tasks, no hints'.padEnd(44)} {String(props.practice.minutes).padStart(3)} min  {props.practice.last ?? `${props.practice.tasks} tasks in the pool`}
+        </Text>
+      ) : null}
       {props.error !== undefined ? (
         <Box marginTop={1} flexDirection="column">
-          <Text color={tone('error')}>That lesson could not be opened:</Text>
+          <Text color={tone('error')}>{props.cursor === props.items.length && props.practice ? 'The practice exam could not be opened:' : 'That lesson could not be opened:'}</Text>
           <Text>{props.error}</Text>
         </Box>
       ) : null}

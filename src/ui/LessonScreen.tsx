@@ -36,7 +36,11 @@ export interface LessonScreenProps {
   readonly feedback: { readonly failure?: string; readonly feedback?: string; readonly hints: readonly string[]; readonly hintsTotal: number; readonly nudge?: string };
   readonly command: { readonly focused: boolean; readonly text: string; readonly running: boolean; readonly output: readonly string[]; readonly scroll: number };
   readonly confirmingReset: boolean;
-  readonly status: { readonly kubeconfig?: string; readonly paused: boolean; readonly time?: string };
+  /** The question asked while confirming (default: the lesson reset question). */
+  readonly confirmText?: string;
+  /** Replaces `step i/n` in the title line (a practice exam says `task i/n`). */
+  readonly progressLabel?: string;
+  readonly status: { readonly kubeconfig?: string; readonly paused: boolean; readonly time?: string; readonly countdown?: string; readonly urgent?: boolean };
   /** A passing note such as "kubectl edit needs the whole terminal". */
   readonly message?: string;
   readonly width: number;
@@ -100,7 +104,7 @@ export function LessonScreen(p: LessonScreenProps) {
   const lines = mainLines(p, tone);
   const from = clampOffset(p.proseScroll, lines.length, mainHeight);
   const shown = lines.slice(from, from + mainHeight);
-  const progress = p.complete ? 'complete' : `step ${current + 1}/${p.steps.length}`;
+  const progress = p.progressLabel ?? (p.complete ? 'complete' : `step ${current + 1}/${p.steps.length}`);
   return (
     <Box flexDirection="column" width={p.width} height={p.height}>
       <Text wrap="truncate-end">
@@ -131,10 +135,10 @@ export function LessonScreen(p: LessonScreenProps) {
       ) : null}
       {p.confirmingReset ? (
         <Text color={tone('progress')} bold>
-          Reset this lesson? The cluster goes back to its starting state. y resets · n keeps going
+          {p.confirmText ?? 'Reset this lesson? The cluster goes back to its starting state. y resets · n keeps going'}
         </Text>
       ) : null}
-      <CommandPrompt focused={p.command.focused} text={p.command.text} running={p.command.running} />
+      <CommandPrompt focused={p.command.focused} text={p.command.text} running={p.command.running} hints={p.feedback.hintsTotal > 0 || p.progressLabel === undefined} />
       <StatusBar {...p.status} width={p.width} />
     </Box>
   );

@@ -8,19 +8,24 @@ export interface StatusBarProps {
   readonly paused: boolean;
   /** Simulated wall time, HH:MM:SS. */
   readonly time?: string;
+  /** A practice exam's time left (`23:41`); replaces the cluster clock. */
+  readonly countdown?: string;
+  /** Little time left: the countdown turns to the warning colour. */
+  readonly urgent?: boolean;
   readonly width: number;
 }
 
 /** One line, truncated to the width; the clock on the right. */
 export function StatusBar(props: StatusBarProps) {
   const tone = useTone();
-  const clock = `${props.paused ? '⏸ paused' : '▶'}${props.time ? ` ${props.time}` : ''} · ? keys`;
+  const clock = props.countdown !== undefined ? `⏱ ${props.countdown} left · ? keys` : `${props.paused ? '⏸ paused' : '▶'}${props.time ? ` ${props.time}` : ''} · ? keys`;
+  const clockTone = props.countdown !== undefined ? (props.urgent ? tone('error') : tone('accent')) : props.paused ? tone('progress') : tone('ok');
   const left = props.kubeconfig ? `export KUBECONFIG=${props.kubeconfig}` : 'starting the cluster…';
   const room = Math.max(0, props.width - clock.length - 1);
   const shown = left.length > room ? `${left.slice(0, Math.max(0, room - 1))}…` : left.padEnd(room);
   return (
     <Text wrap="truncate-end">
-      <Text color={tone('muted')}>{shown}</Text> <Text color={props.paused ? tone('progress') : tone('ok')}>{clock}</Text>
+      <Text color={tone('muted')}>{shown}</Text> <Text color={clockTone}>{clock}</Text>
     </Text>
   );
 }

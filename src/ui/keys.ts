@@ -5,7 +5,7 @@
  */
 
 /** Where the learner's keys go at the moment. */
-export type KeyScope = 'global' | 'list' | 'lesson' | 'command' | 'help' | 'confirm';
+export type KeyScope = 'global' | 'list' | 'lesson' | 'practice' | 'report' | 'command' | 'help' | 'confirm';
 
 /** Everything a key can ask for; the app turns these into machine events. */
 export type KeyAction =
@@ -36,7 +36,10 @@ export type KeyAction =
   | 'history-next'
   | 'leave-command'
   | 'confirm'
-  | 'cancel';
+  | 'cancel'
+  | 'next-task'
+  | 'prev-task'
+  | 'finish';
 
 /** A named special key, a printable character, or a Ctrl chord. */
 export type KeySpec = { readonly special: SpecialKey } | { readonly char: string } | { readonly ctrl: string };
@@ -74,33 +77,37 @@ const c = (char: string): KeySpec => ({ char });
 /** Order matters only for the help screen; the first binding that matches a key wins. */
 export const KEYMAP: readonly KeyBinding[] = [
   { action: 'quit', scopes: ['global'], keys: [{ ctrl: 'c' }], help: 'quit (saves, stops cluster)' },
-  { action: 'quit', scopes: ['list', 'lesson', 'help'], keys: [c('q')], help: 'quit' },
-  { action: 'help', scopes: ['list', 'lesson'], keys: [c('?')], help: 'show these keys' },
+  { action: 'quit', scopes: ['list', 'lesson', 'practice', 'report', 'help'], keys: [c('q')], help: 'quit' },
+  { action: 'help', scopes: ['list', 'lesson', 'practice'], keys: [c('?')], help: 'show these keys' },
   { action: 'close', scopes: ['help'], keys: [s('escape'), c('?')], help: 'close the help' },
   { action: 'up', scopes: ['list'], keys: [s('up'), c('k')], help: 'previous lesson' },
   { action: 'down', scopes: ['list'], keys: [s('down'), c('j')], help: 'next lesson' },
   { action: 'open', scopes: ['list'], keys: [s('return')], help: 'open the lesson' },
-  { action: 'command', scopes: ['lesson'], keys: [c(':')], help: 'command line: kubectl/k' },
+  { action: 'command', scopes: ['lesson', 'practice'], keys: [c(':')], help: 'command line: kubectl/k' },
   { action: 'hint', scopes: ['lesson'], keys: [c('h')], help: 'reveal the next hint' },
   { action: 'answer', scopes: ['lesson'], keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map(c), help: 'answer a question' },
-  { action: 'scroll-down', scopes: ['lesson'], keys: [s('down'), c('j')], help: 'scroll the text down' },
-  { action: 'scroll-up', scopes: ['lesson'], keys: [s('up'), c('k')], help: 'scroll the text up' },
-  { action: 'page-down', scopes: ['lesson', 'command'], keys: [s('pageDown')], help: 'page down (text or output)' },
-  { action: 'page-up', scopes: ['lesson', 'command'], keys: [s('pageUp')], help: 'page up (text or output)' },
-  { action: 'map-down', scopes: ['lesson'], keys: [c(']')], help: 'scroll the map down' },
-  { action: 'map-up', scopes: ['lesson'], keys: [c('[')], help: 'scroll the map up' },
+  { action: 'scroll-down', scopes: ['lesson', 'practice', 'report'], keys: [s('down'), c('j')], help: 'scroll the text down' },
+  { action: 'scroll-up', scopes: ['lesson', 'practice', 'report'], keys: [s('up'), c('k')], help: 'scroll the text up' },
+  { action: 'page-down', scopes: ['lesson', 'practice', 'command'], keys: [s('pageDown')], help: 'page down (text or output)' },
+  { action: 'page-up', scopes: ['lesson', 'practice', 'command'], keys: [s('pageUp')], help: 'page up (text or output)' },
+  { action: 'map-down', scopes: ['lesson', 'practice'], keys: [c(']')], help: 'scroll the map down' },
+  { action: 'map-up', scopes: ['lesson', 'practice'], keys: [c('[')], help: 'scroll the map up' },
   { action: 'pause', scopes: ['lesson'], keys: [c('p')], help: 'pause/resume cluster time' },
   { action: 'step-time', scopes: ['lesson'], keys: [c('.')], help: 'paused: step the cluster' },
   { action: 'rewind', scopes: ['lesson'], keys: [c('u')], help: 'rewind: undo your last change' },
   { action: 'next-lesson', scopes: ['lesson'], keys: [c('n')], help: 'next lesson (when done)' },
   { action: 'reset', scopes: ['lesson'], keys: [c('r')], help: 'reset lesson (asks first)' },
   { action: 'back', scopes: ['lesson'], keys: [s('escape'), c('b')], help: 'back to the lesson list' },
+  { action: 'next-task', scopes: ['practice'], keys: [s('right'), s('tab')], help: 'next task' },
+  { action: 'prev-task', scopes: ['practice'], keys: [s('left')], help: 'previous task' },
+  { action: 'finish', scopes: ['practice'], keys: [c('f'), s('escape')], help: 'finish the exam (asks first)' },
+  { action: 'back', scopes: ['report'], keys: [s('escape'), s('return'), c('b')], help: 'back to the list' },
   { action: 'run', scopes: ['command'], keys: [s('return')], help: 'run the command' },
   { action: 'history-prev', scopes: ['command'], keys: [s('up')], help: 'previous command' },
   { action: 'history-next', scopes: ['command'], keys: [s('down')], help: 'next command' },
   { action: 'erase', scopes: ['command'], keys: [s('backspace')], help: 'delete the last character' },
   { action: 'leave-command', scopes: ['command'], keys: [s('escape')], help: 'stop command / leave' },
-  { action: 'confirm', scopes: ['confirm'], keys: [c('y')], help: 'yes, reset' },
+  { action: 'confirm', scopes: ['confirm'], keys: [c('y')], help: 'yes (reset / finish)' },
   { action: 'cancel', scopes: ['confirm'], keys: [c('n'), s('escape')], help: 'no, keep going' },
 ];
 
@@ -169,9 +176,13 @@ export function bindingLabel(b: KeyBinding): string {
 
 /** Help rows per scope, in table order; `global` rows first under every heading that lists them. */
 export function helpSections(): { scope: KeyScope; rows: { keys: string; help: string }[] }[] {
-  const order: KeyScope[] = ['global', 'lesson', 'list', 'command', 'confirm'];
-  return order.map((scope) => ({
+  const order: KeyScope[] = ['global', 'lesson', 'practice', 'report', 'list', 'command', 'confirm'];
+  // A binding is listed under the first section that has it, so shared keys are not repeated.
+  return order.map((scope, i) => ({
     scope,
-    rows: KEYMAP.filter((b) => b.scopes.includes(scope)).map((b) => ({ keys: bindingLabel(b), help: b.help })),
+    rows: KEYMAP.filter((b) => b.scopes.includes(scope) && !order.slice(0, i).some((earlier) => earlier !== 'global' && b.scopes.includes(earlier))).map((b) => ({
+      keys: bindingLabel(b),
+      help: b.help,
+    })),
   }));
 }

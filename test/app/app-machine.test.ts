@@ -90,3 +90,59 @@ describe('app machine', () => {
     expect(quit.actions).toContain('quitApp');
   });
 });
+
+describe('app machine: the practice exam', () => {
+  const listWithPractice = (): Snap => createActor(appMachine, { input: { lessonIds: ['a', 'b'], practiceAvailable: true } }).getSnapshot();
+  const opened = (): Snap => {
+    const { snap } = send(listWithPractice(), { type: 'DOWN' }, { type: 'DOWN' }, { type: 'DOWN' }, { type: 'OPEN' });
+    expect(snap.value).toBe('openingPractice');
+    expect(snap.context.practice).toEqual({ minutes: 30 });
+    const [practice] = transition(appMachine, snap, { type: 'xstate.done.actor.0.app.openingPractice', output: 3 } as never);
+    return practice;
+  };
+
+  it('offers the exam as the row after the last lesson, and opens it from there', () => {
+    const { snap } = send(listWithPractice(), { type: 'DOWN' }, { type: 'DOWN' }, { type: 'DOWN' });
+    expect(snap.context.cursor).toBe(2);
+    expect(opened().value).toEqual({ practice: 'browse' });
+    const noPool = send(start(), { type: 'DOWN' }, { type: 'DOWN' }, { type: 'DOWN' });
+    expect(noPool.snap.context.cursor).toBe(2);
+  });
+
+  it('opens at once when the command line asked for it, seed and all', () => {
+    const snap = createActor(appMachine, { input: { lessonIds: ['a'], practice: { minutes: 45, seed: 7 } } }).getSnapshot();
+    expect(snap.value).toBe('openingPractice');
+    expect(snap.context.practice).toEqual({ minutes: 45, seed: 7 });
+  });
+
+  it('switches tasks, runs commands, and finishes only after a yes', () => {
+    const moved = send(opened(), { type: 'TASK', delta: 1 }, { type: 'TASK', delta: 1 }, { type: 'TASK', delta: -1 });
+    expect(moved.snap.context.taskIndex).toBe(1);
+    expect(send(opened(), { type: 'TASK', delta: -1 }).snap.context.taskIndex).toBe(2);
+    expect(send(opened(), { type: 'TASK', delta: 1 }, { type: 'TASK', delta: 1 }, { type: 'TASK', delta: 1 }).snap.context.taskIndex).toBe(0);
+    const cmd = send(moved.snap, { type: 'COMMAND' }, { type: 'TYPE', text: 'k get ds' }, { type: 'RUN' });
+    expect(cmd.snap.value).toEqual({ practice: 'command' });
+    expect(cmd.actions).toContain('startCommand');
+    const asked = send(cmd.snap, { type: 'LEAVE_COMMAND' }, { type: 'LEAVE_COMMAND' }, { type: 'FINISH_REQUEST' });
+    expect(asked.snap.value).toEqual({ practice: 'confirmFinish' });
+    expect(send(asked.snap, { type: 'CANCEL' }).snap.value).toEqual({ practice: 'browse' });
+    const done = send(asked.snap, { type: 'CONFIRM' });
+    expect(done.snap.value).toBe('report');
+    expect(done.actions).toEqual(expect.arrayContaining(['stopCommand', 'finishPractice']));
+    const back = send(done.snap, { type: 'BACK' });
+    expect(back.snap.value).toBe('list');
+    expect(back.actions).toContain('closeLesson');
+  });
+
+  it('goes to the report when time is up, even from the command line', () => {
+    const { snap, actions } = send(opened(), { type: 'COMMAND' }, { type: 'TIME_UP' });
+    expect(snap.value).toBe('report');
+    expect(actions).toContain('stopCommand');
+  });
+
+  it('returns to the exam after the help screen', () => {
+    const { snap } = send(opened(), { type: 'TASK', delta: 1 }, { type: 'HELP' }, { type: 'CLOSE' });
+    expect(snap.value).toEqual({ practice: 'browse' });
+    expect(snap.context.taskIndex).toBe(1);
+  });
+});

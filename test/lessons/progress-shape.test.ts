@@ -9,6 +9,13 @@ describe('checkProgress', () => {
     expect(r).toEqual({ ok: true, value: { version: 1, lessons: { 'first-daemonset': good, other: { stepsDone: [], hintsUsed: 0, timeSpentMs: 0 } } } });
   });
 
+  it('keeps finished practice exams', () => {
+    const practice = [{ at: '2026-11-25T13:00:00.000Z', seed: 7, minutes: 30, earned: 13, points: 17, tasks: [{ id: 'a', earned: 6, points: 6 }] }];
+    expect(checkProgress({ version: 1, lessons: {}, practice })).toEqual({ ok: true, value: { version: 1, lessons: {}, practice } });
+    expect(checkProgress({ version: 1, lessons: {}, practice: [{ ...practice[0], earned: -1 }] })).toEqual({ ok: false, problem: 'practice[0].earned: expected a whole number ≥ 0' });
+    expect(checkProgress({ version: 1, lessons: {}, practice: [{ ...practice[0], tasks: [{ id: 'a' }] }] })).toEqual({ ok: false, problem: 'practice[0].tasks[0]: expected { id, earned, points }' });
+  });
+
   it.each([
     [[], 'expected an object'],
     [{ version: 2, lessons: {} }, 'version: expected 1, found 2'],
