@@ -52,7 +52,7 @@ export interface ClusterBackend {
   /** Names the cluster in headers and messages, e.g. `context kind-learn-daemonsets at https://127.0.0.1:6443`. */
   readonly label: string;
   /** Why this backend cannot run an action (a sentence), or undefined when it can. */
-  unsupported(actionName: string): string | undefined;
+  unsupported(action: BackendAction): string | undefined;
   /** The latest view (cheap; rebuilt only after a change). */
   snapshot(): ClusterSnapshot;
   /** Called after every observed change; returns the unsubscribe function. */
@@ -65,7 +65,10 @@ export interface ClusterBackend {
   close(): Promise<void>;
 }
 
-/** Actions only a simulator can perform, with the reason a real cluster cannot. */
+/**
+ * Actions only a simulator can perform, with the reason a real cluster cannot. (`setNodeReady`
+ * to Ready is the exception a backend may allow: a real node is Ready already.)
+ */
 export const SIMULATOR_ONLY_ACTIONS: ReadonlyMap<string, string> = new Map([
   ['addNode', 'adds a node to the cluster, which only the simulator can do (a kind cluster or an existing cluster has a fixed set of machines)'],
   ['removeNode', 'removes a machine from the cluster, which only the simulator can do (on a real cluster the kubelet registers the node again)'],

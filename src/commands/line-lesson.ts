@@ -21,6 +21,8 @@ export interface LineIo {
   readonly out: ProgressSink;
   /** The learner's input, one line at a time. */
   readonly lines: AsyncIterable<string>;
+  /** Stops reading input once the lesson is over (so the process can exit). */
+  readonly closeInput?: () => void;
   readonly env: NodeJS.ProcessEnv;
 }
 
@@ -118,6 +120,7 @@ export async function runLineLesson(backend: ClusterBackend, lesson: Lesson, tar
   await Promise.race([complete, input]);
   sub.unsubscribe();
   unhealth();
+  io.closeInput?.();
   const done = session.actor.getSnapshot().status === 'done';
   session.close();
   rmSync(cacheDir, { recursive: true, force: true });

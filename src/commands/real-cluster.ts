@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { UsageError } from '../cli.js';
-import { scenarioPlan } from '../lessons/backend-runner.js';
+import { scenarioPlan, stepUnsupported } from '../lessons/backend-runner.js';
 import { BUILTIN_COURSE_DIR, loadIndex, loadLesson } from '../lessons/loader.js';
 import { decideGuard, isYes, LESSON_CHANGES } from '../real/guard.js';
 import { KIND_CLUSTER, KIND_CONFIG, KIND_CONTEXT } from '../real/kind-config.js';
@@ -26,8 +26,8 @@ export interface RealIo {
   /** Asks a question on the terminal and resolves with the answer. */
   readonly ask: (question: string) => Promise<string>;
   readonly env: NodeJS.ProcessEnv;
-  /** The learner's input lines for line mode (interactive runs only). */
-  readonly lines?: () => AsyncIterable<string>;
+  /** The learner's input lines for line mode (interactive runs only), and how to stop reading them. */
+  readonly lines?: () => { readonly iterable: AsyncIterable<string>; close(): void };
 }
 
 /** The process's own terminal. */
@@ -45,7 +45,10 @@ export function processIo(): RealIo {
       }
     },
     env: process.env,
-    lines: () => createInterface({ input: process.stdin, terminal: false }),
+    lines: () => {
+      const rl = createInterface({ input: process.stdin, terminal: false });
+      return { iterable: rl, close: () => rl.close() };
+    },
   };
 }
 
@@ -203,9 +206,11 @@ export async function runRealCluster(argv: readonly string[], io: RealIo = proce
     if (io.interactive && io.lines) {
       const { runLineLesson } = await import('./line-lesson.js');
       io.out.write(`Lesson "${lesson.title}" is set up on ${where}.\n`);
-      return await runLineLesson(backend, lesson, { kubeconfig: kubeconfigPath ?? chosen.source, context: chosen.context, verifyCommand: `learn-daemonsets verify ${lesson.id}${kcFlag}` }, { out: io.out, lines: io.lines(), env: io.env });
+      const input = io.lines();
+      const target = { kubeconfig: kubeconfigPath ?? chosen.source, context: chosen.context, verifyCommand: `learn-daemonsets verify ${lesson.id}${kcFlag}` };
+      return await runLineLesson(backend, lesson, target, { out: io.out, lines: input.iterable, closeInput: () => input.close(), env: io.env });
     }
-    const skipped = lesson.steps.flatMap((st) => (st.kind !== 'question' && st.setup.some((a) => backend.unsupported(a.ref.name) !== undefined) ? [st.title] : []));
+    const skipped = lesson.steps.flatMap((st) => (stepUnsupported(st, backend) !== undefined ? [st.title] : []));
     const lines = [
       `Lesson "${lesson.title}" is set up on ${where}.`,
       `Work through it with kubectl${kubeconfigPath !== undefined ? ` (export KUBECONFIG=${kubeconfigPath})` : ''} --context ${chosen.context}, then grade it:`,

@@ -45,7 +45,7 @@ export function solutionActions(lesson: Lesson): ReadonlyMap<string, readonly Ba
 export function stepUnsupported(step: Step, backend: ClusterBackend): string | undefined {
   if (step.kind === 'question') return undefined;
   for (const a of step.setup) {
-    const why = backend.unsupported(a.ref.name);
+    const why = backend.unsupported({ name: a.ref.name, ...(a.ref.params ? { params: a.ref.params } : {}) });
     if (why !== undefined) return `Step "${step.title}" runs only in the simulator: ${why}.`;
   }
   return undefined;

@@ -105,9 +105,11 @@ export class RealBackend implements ClusterBackend {
     for (const l of this.listeners) l();
   }
 
-  unsupported(actionName: string): string | undefined {
+  unsupported(action: BackendAction): string | undefined {
     if (this.opts.simulated) return undefined;
-    const why = SIMULATOR_ONLY_ACTIONS.get(actionName);
+    // Making a node Ready again (the end of a NotReady episode) is a check, not a change, here.
+    if (action.name === 'setNodeReady' && action.params?.['status'] === 'Ready') return undefined;
+    const why = SIMULATOR_ONLY_ACTIONS.get(action.name);
     return why === undefined ? undefined : `this step ${why}`;
   }
 
@@ -182,9 +184,18 @@ export class RealBackend implements ClusterBackend {
   }
 
   async run(action: BackendAction, opts: ActionOptions): Promise<void> {
-    const why = this.unsupported(action.name);
+    const why = this.unsupported(action);
     if (why !== undefined) throw new Error(`cannot run ${action.name} on ${this.label}: ${why}`);
+    if (action.name === 'setNodeReady' && !this.opts.simulated) return this.expectReady(String(action.params?.['node'] ?? ''));
     await runRealAction(this.context_(opts), action, () => this.now());
+  }
+
+  /** On a real cluster "make the node Ready" holds already, or cannot be done by us. */
+  private expectReady(name: string): void {
+    const node = this.snapshot().nodes.find((n) => n.metadata.name === name);
+    if (!node) throw new Error(`there is no node ${name} on ${this.label}`);
+    const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
+    if (!ready) throw new Error(`node ${name} is not Ready, and only its kubelet can change that: look at \`kubectl describe node ${name}\` on ${this.label}`);
   }
 
   async close(): Promise<void> {

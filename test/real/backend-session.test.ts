@@ -4,7 +4,7 @@
  * skipped with the reason instead of waiting forever.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { actionOptions, scenarioPlan, solutionActions } from '../../src/lessons/backend-runner.js';
+import { actionOptions, scenarioPlan, solutionActions, stepUnsupported } from '../../src/lessons/backend-runner.js';
 import { startBackendSession, type BackendSession } from '../../src/lessons/backend-session.js';
 import { BUILTIN_COURSE_DIR, loadLesson } from '../../src/lessons/loader.js';
 import { openRealBackend, type RealBackend } from '../../src/real/backend.js';
@@ -45,7 +45,7 @@ describe('a lesson session over the real backend', () => {
     }
     expect(await driveUntil(sim.cluster, () => live.actor.getSnapshot().status === 'done')).toBe(true);
     const { done, skipped } = live.actor.getSnapshot().context;
-    const needsSim = lesson.steps.filter((st) => st.kind !== 'question' && st.setup.some((a) => backend.unsupported(a.ref.name) !== undefined));
+    const needsSim = lesson.steps.filter((st) => stepUnsupported(st, backend) !== undefined);
     expect(skipped).toEqual(needsSim.map((st) => st.id));
     expect(done.length + skipped.length).toBe(lesson.steps.length);
     expect(notices).toEqual(needsSim.map((st) => expect.stringMatching(new RegExp(`^Step "${st.title}" runs only in the simulator: this step `))));

@@ -27,6 +27,7 @@ describe.runIf(kubectlAvailable())('line mode on a real cluster', () => {
 
   it('plays first-daemonset with kubectl typed at the prompt', async () => {
     let text = '';
+    let closed = 0;
     const asked: string[] = [];
     const sink = { write: (t: string) => void (text += t), isTTY: false };
     const sim = s;
@@ -48,12 +49,13 @@ describe.runIf(kubectlAvailable())('line mode on a real cluster', () => {
         return 'yes';
       },
       env: { ...process.env, XDG_CONFIG_HOME: config },
-      lines,
+      lines: () => ({ iterable: lines(), close: () => closed++ }),
     };
     const code = await runRealCluster(['--kubeconfig', s.kubeconfig, '--context', 'learn-daemonsets', '--lesson', 'first-daemonset'], io);
     if (process.env['SHOW_LINE_MODE']) process.stderr.write(`${asked.join('')}\n${text}`);
     expect(code).toBe(0);
     expect(asked).toHaveLength(1);
+    expect(closed).toBe(1);
     expect(text).toContain(`Lesson "${lesson.title}" is set up on context learn-daemonsets (${s.url}).`);
     expect(text).toContain(`Hint 1/`);
     expect(text).toContain('daemonset.apps/node-agent created');

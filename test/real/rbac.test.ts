@@ -75,4 +75,15 @@ describe('RBAC refusals', () => {
     );
     expect(rest.sent.filter((r) => r.method !== 'GET')).toEqual([]);
   });
+
+  it('making a node Ready again is a check on a real cluster, not a change', async () => {
+    const rest = fakeRest({ nodes: ['worker-3'] });
+    const b = open(rest);
+    await b.start();
+    expect(b.unsupported({ name: 'setNodeReady', params: { node: 'worker-3', status: 'Ready' } })).toBeUndefined();
+    expect(b.unsupported({ name: 'setNodeReady', params: { node: 'worker-3', status: 'NotReady' } })).toMatch(/^this step makes a node stop reporting Ready/);
+    const err = await b.run({ name: 'setNodeReady', params: { node: 'worker-3', status: 'Ready' } }, { lessonDir: '.' }).catch((e: unknown) => e);
+    expect((err as Error).message).toBe('node worker-3 is not Ready, and only its kubelet can change that: look at `kubectl describe node worker-3` on context kind-prod at https://10.0.0.1:6443');
+    expect(rest.sent.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
 });
