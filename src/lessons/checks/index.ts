@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { commandUsed } from './command-used.js';
 import { daemonSetDeleted } from './daemon-set-deleted.js';
-import { daemonSetEnv } from './daemon-set-env.js';
 import { daemonSetExists } from './daemon-set-exists.js';
 import { daemonSetImage } from './daemon-set-image.js';
 import { daemonSetMountsHostPath } from './daemon-set-mounts-host-path.js';
@@ -15,6 +14,7 @@ import { daemonSetTolerates } from './daemon-set-tolerates.js';
 import { daemonSetToleratesEverything } from './daemon-set-tolerates-everything.js';
 import { daemonSetUsesNodeAffinity } from './daemon-set-uses-node-affinity.js';
 import { daemonSetUsesNodeSelector } from './daemon-set-uses-node-selector.js';
+import { envVarSet } from './env-var-set.js';
 import { noPodOnNode } from './no-pod-on-node.js';
 import { noPodsWithLabels } from './no-pods-with-labels.js';
 import { nodeHasLabel } from './node-has-label.js';
@@ -39,8 +39,8 @@ export { explainPlacement } from './explain-placement.js';
 export type { CheckResult, CompiledCheck, RegisteredCheck } from './types.js';
 
 const LEAVES: readonly RegisteredCheck[] = [
-  commandUsed, daemonSetDeleted, daemonSetEnv, daemonSetExists, daemonSetImage, daemonSetMountsHostPath, daemonSetPriorityClass, daemonSetTolerates, daemonSetToleratesEverything, daemonSetUsesNodeAffinity,
-  daemonSetUsesNodeSelector, noPodOnNode, noPodsWithLabels, nodeHasLabel, nodeHasTaint, nodeLacksTaint, podOnEveryEligibleNode,
+  commandUsed, daemonSetDeleted, daemonSetExists, daemonSetImage, daemonSetMountsHostPath, daemonSetPriorityClass, daemonSetTolerates, daemonSetToleratesEverything, daemonSetUsesNodeAffinity,
+  daemonSetUsesNodeSelector, envVarSet, noPodOnNode, noPodsWithLabels, nodeHasLabel, nodeHasTaint, nodeLacksTaint, podOnEveryEligibleNode,
   podImageOnNode, podOnNodes, podReplacedOnNode, podWithStatus, podsAdopted, podsHealthy, podsOrphaned, resourceRequestsSet, revisionChangeCause, revisionCount, rolledBackTo, rolloutComplete, updateStrategy,
 ];
 

@@ -1,5 +1,5 @@
 /**
- * daemonSetEnv: a container of the pod template sets an environment variable (to a value, when
+ * envVarSet: a container of the pod template sets an environment variable (to a value, when
  * given), the usual repair when a DaemonSet's pods crash because a setting is missing.
  */
 import { z } from 'zod';
@@ -7,8 +7,8 @@ import { withDaemonSet } from './common.js';
 import { daemonSetRef, defineCheck, fail, PASS } from './types.js';
 
 /** The named container (or the first) has `env` entry `name`, with `value` when given. */
-export const daemonSetEnv = defineCheck({
-  name: 'daemonSetEnv',
+export const envVarSet = defineCheck({
+  name: 'envVarSet',
   description: 'a container of the pod template sets the environment variable (to the value)',
   params: z.strictObject({ ...daemonSetRef, name: z.string().min(1), value: z.string().optional(), container: z.string().min(1).optional() }),
   run: (snap, p) =>

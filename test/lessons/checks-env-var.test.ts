@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apply, check, cluster, daemonSet, reason } from './fixtures.js';
 
-describe('daemonSetEnv', () => {
+describe('envVarSet', () => {
   it('reads the template env: missing, other value, from a reference, right value', () => {
     const c = cluster();
     const container = (env?: unknown[]) => ({ containers: [{ name: 'main', image: 'busybox:1.36', command: ['sh', '-c', 'sleep infinity'], ...(env ? { env } : {}) }] });
@@ -20,6 +20,6 @@ describe('daemonSetEnv', () => {
       [{ daemonSet: 'good', ...want, container: 'sidecar' }, 'good has no container named sidecar.'],
       [{ daemonSet: 'none', ...want }, 'There is no DaemonSet named none in namespace default (DaemonSets there: bare, good, other and ref).'],
     ];
-    for (const [params, text] of cases) expect(reason(check(c, 'daemonSetEnv', params))).toBe(text);
+    for (const [params, text] of cases) expect(reason(check(c, 'envVarSet', params))).toBe(text);
   });
 });
