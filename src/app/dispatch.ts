@@ -48,6 +48,11 @@ export function dispatchKey(app: Actor<AppMachine>, holder: SessionHolder, input
   const send = app.send.bind(app);
   if (!binding) {
     if (scope === 'command' && input && !key.ctrl && !key.meta) typeChunk(send, input);
+    // A busy event loop can deliver `:k get ds` as one chunk: open the command line, then type.
+    else if (input.length > 1 && input.startsWith(':') && !key.ctrl && !key.meta && resolveKey(scope, ':', {})?.action === 'command') {
+      send({ type: 'COMMAND' });
+      typeChunk(send, input.slice(1));
+    }
     return;
   }
   switch (binding.action) {

@@ -40,10 +40,9 @@ async function waitFor(want: string | RegExp, ms = 20_000): Promise<string> {
 describe.skipIf(!hasTmux || !hasKubectl)('the TUI in tmux', () => {
   beforeAll(() => {
     // Other modules' type errors must not stop the emit this test needs; the file check below decides.
-    rmSync(path.join(root, 'dist/bundle'), { recursive: true, force: true });
     spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'ignore' });
     const bundled = spawnSync(process.execPath, ['scripts/bundle.mjs'], { cwd: root, encoding: 'utf8' });
-    if (!existsSync(path.join(root, 'dist/bundle/cli.js'))) throw new Error(`the bundle step did not produce dist/bundle/cli.js:\n${bundled.stderr}`);
+    if (bundled.status !== 0 || !existsSync(path.join(root, 'dist/bundle/cli.js'))) throw new Error(`the bundle step failed:\n${bundled.stderr}`);
     // The editor `kubectl edit` opens: notes whether it got the terminal, then changes the image.
     writeFileSync(editor, `#!/bin/sh\n[ -t 0 ] && [ -t 1 ] && echo tty > ${xdg}/editor-ran\nsed -i 's|image: busybox:1.36|image: busybox:1.37|' "$1"\n`, { mode: 0o755 });
     const cmd = `cd ${root} && CI=true EDITOR=${editor} XDG_CONFIG_HOME=${xdg} node bin/learn-daemonsets.js; echo "EXITED $?"; sleep 60`;
@@ -87,5 +86,51 @@ describe.skipIf(!hasTmux || !hasKubectl)('the TUI in tmux', () => {
     await waitFor('EXITED 0', 30_000);
     const progress = JSON.parse(readFileSync(path.join(xdg, 'learn-daemonsets', 'progress.json'), 'utf8')) as { lessons: Record<string, { completedAt?: string }> };
     expect(progress.lessons['first-daemonset']?.completedAt).toBeDefined();
+  }, 120_000);
+
+  it('sits a practice exam: one task solved, finished early, scored and saved', async () => {
+    const exam = `${session}-exam`;
+    tmux('new-session', '-d', '-s', exam, '-x', '100', '-y', '30', `cd ${root} && XDG_CONFIG_HOME=${xdg} node bin/learn-daemonsets.js practice --minutes 240 --seed 11; echo "EXITED $?"; sleep 60`);
+    try {
+      const shot = () => tmux('capture-pane', '-p', '-t', exam);
+      const until = async (want: string | RegExp, ms = 20_000) => {
+        const deadline = Date.now() + ms;
+        while (Date.now() < deadline) {
+          const out = shot();
+          if (typeof want === 'string' ? out.includes(want) : want.test(out)) return out;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        throw new Error(`timed out waiting for ${String(want)}; the screen shows:\n${shot()}`);
+      };
+      await until(/Practice exam · task 1\/\d+/);
+      expect(shot()).toMatch(/⏱ (3:59:5\d|4:00:00) left/);
+      tmux('send-keys', '-t', exam, ':');
+      tmux('send-keys', '-t', exam, '-l', 'k apply -f lessons/practice/manifests/node-exporter.yaml');
+      tmux('send-keys', '-t', exam, 'Enter');
+      await until('daemonset.apps/node-exporter created');
+      // Wait for the pods the way a candidate would, then finish early.
+      tmux('send-keys', '-t', exam, '-l', 'k rollout status ds/node-exporter --timeout=60s');
+      tmux('send-keys', '-t', exam, 'Enter');
+      await until('daemon set "node-exporter" successfully rolled out', 60_000);
+      tmux('send-keys', '-t', exam, 'Escape');
+      tmux('send-keys', '-t', exam, 'f');
+      await until('Finish the exam now');
+      tmux('send-keys', '-t', exam, 'y');
+      const report = await until(/score \d+\/\d+/);
+      // Every other task starts at zero points, so the score is exactly the solved task's six.
+      expect(report).toMatch(/Practice exam finished · score 6\/\d+ \(\d+%\)/);
+      expect(report).toMatch(/✗ 1\. .* 0\/\d+/);
+      expect(report).toContain('Same exam again: learn-daemonsets practice --minutes 240 --seed 11');
+      tmux('send-keys', '-t', exam, 'Escape');
+      await until(/⏱ Practice exam.*last \d+\/\d+/);
+      tmux('send-keys', '-t', exam, 'q');
+      await until('EXITED 0');
+      const saved = JSON.parse(readFileSync(path.join(xdg, 'learn-daemonsets', 'progress.json'), 'utf8')) as { practice?: { seed: number; minutes: number; tasks: { id: string; earned: number }[] }[] };
+      const last = saved.practice?.at(-1);
+      expect(last).toMatchObject({ seed: 11, minutes: 240 });
+      expect(last?.tasks.find((t) => t.id === 'node-exporter-everywhere')?.earned).toBe(6);
+    } finally {
+      spawnSync('tmux', ['kill-session', '-t', exam]);
+    }
   }, 120_000);
 });
