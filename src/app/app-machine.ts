@@ -84,6 +84,11 @@ export const LIST_PRACTICE_MINUTES = 30;
 
 const clampIndex = (i: number, n: number): number => Math.max(0, Math.min(i, n - 1));
 
+/** What the list shows when opening failed. */
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** The list's rows: the lessons, then the practice exam when the course has one. */
 function rows(lessonIds: readonly string[], practiceAvailable: boolean): number {
   return lessonIds.length + (practiceAvailable ? 1 : 0);
@@ -182,7 +187,7 @@ export const appMachine = appSetup.createMachine({
         src: 'openLesson',
         input: ({ context }) => ({ id: context.lessonId ?? '' }),
         onDone: 'lesson',
-        onError: { target: 'list', actions: assign(({ event }) => ({ error: event.error instanceof Error ? event.error.message : String(event.error), lessonId: undefined })) },
+        onError: { target: 'list', actions: assign(({ event }) => ({ error: errorText(event.error), lessonId: undefined })) },
       },
     },
     lesson: {
@@ -218,7 +223,7 @@ export const appMachine = appSetup.createMachine({
         src: 'openPractice',
         input: ({ context }) => context.practice ?? { minutes: LIST_PRACTICE_MINUTES },
         onDone: { target: 'practice', actions: assign(({ event }) => ({ taskCount: event.output })) },
-        onError: { target: 'list', actions: assign(({ event }) => ({ error: event.error instanceof Error ? event.error.message : String(event.error), practice: undefined })) },
+        onError: { target: 'list', actions: assign(({ event }) => ({ error: errorText(event.error), practice: undefined })) },
       },
     },
     practice: {

@@ -1,22 +1,10 @@
 /** The practice exam's score: per task the points earned, and for every missed part what was checked and why it missed. */
 import { Box, Text } from 'ink';
+import type { TaskResult } from '../practice/score.js';
 import { useTone } from './theme.js';
 
-/** One graded part. */
-export interface ReportPart {
-  readonly what: string;
-  readonly points: number;
-  readonly earned: number;
-  readonly reason?: string;
-}
-
-/** One task's line and parts. */
-export interface ReportTask {
-  readonly title: string;
-  readonly points: number;
-  readonly earned: number;
-  readonly parts: readonly ReportPart[];
-}
+/** One task's line and parts: the grader's own result shape (a pure type, no grading code). */
+export type ReportTask = Pick<TaskResult, 'title' | 'points' | 'earned' | 'parts'>;
 
 /** Props: the graded exam. */
 export interface ReportScreenProps {
