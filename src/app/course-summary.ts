@@ -21,12 +21,33 @@ function record(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
+/** A top-level `key: value` scalar, unquoted; undefined when the line is not that simple. */
+function topLevel(text: string, key: string): string | undefined {
+  const m = new RegExp(`^${key}:[ \\t]*(.+?)[ \\t]*$`, 'm').exec(text);
+  const raw = m?.[1];
+  if (raw === undefined || /^[|>&*!{[]/.test(raw)) return undefined;
+  const quoted = /^(["'])(.*)\1$/.exec(raw);
+  return quoted ? quoted[2] : raw.replace(/\s+#.*$/, '');
+}
+
+/**
+ * Title, minutes and step count by a line scan (our lesson files keep them as plain top-level
+ * scalars and list steps at two spaces); anything unusual falls back to the YAML parser.
+ */
+function scan(text: string): Record<string, unknown> {
+  const title = topLevel(text, 'title');
+  const minutes = topLevel(text, 'estimatedMinutes');
+  const steps = text.match(/^ {2}- id:/gm)?.length ?? 0;
+  if (title !== undefined && minutes !== undefined && /^\d+$/.test(minutes) && steps > 0) return { title, estimatedMinutes: Number(minutes), steps: Array.from({ length: steps }) };
+  return record(load(text));
+}
+
 function summary(courseDir: string, id: string, dirs: readonly string[]): LessonSummary {
   const dir = dirs.find((d) => d === id || d.replace(/^\d+-/, '') === id);
   const file = dir === undefined ? undefined : path.join(courseDir, dir, 'lesson.yaml');
   let data: Record<string, unknown> = {};
   try {
-    if (file !== undefined && existsSync(file)) data = record(load(readFileSync(file, 'utf8')));
+    if (file !== undefined && existsSync(file)) data = scan(readFileSync(file, 'utf8'));
   } catch {
     // Listed with its id; opening it shows the loader's precise problems.
   }
@@ -69,8 +90,8 @@ export function listItems(lessons: readonly LessonSummary[], progress: Progress)
 export function practicePoolSize(courseDir: string): number {
   const file = path.join(courseDir, 'practice', 'pool.yaml');
   try {
-    const tasks = record(load(readFileSync(file, 'utf8')))['tasks'];
-    return Array.isArray(tasks) ? tasks.length : 0;
+    // Tasks sit at two spaces under `tasks:`; the full pool loads only when an exam starts.
+    return readFileSync(file, 'utf8').match(/^ {2}- id:/gm)?.length ?? 0;
   } catch {
     return existsSync(file) ? 1 : 0;
   }
