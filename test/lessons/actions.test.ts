@@ -75,4 +75,19 @@ describe('API server audit entries', () => {
     expect(audit.entries().map((e) => e.command)).toEqual(['kubectl delete']);
     expect(() => act(c, 'deleteDaemonPod', { daemonSet: 'node-logger', node: 'nowhere' })).toThrow('node-logger has no running pod on nowhere');
   });
+
+  it('annotate sets and removes annotations on a DaemonSet and records `kubectl annotate`', () => {
+    const c = cluster('node-logger');
+    const audit = new AuditLog();
+    const cause = 'kubernetes.io/change-cause';
+    act(c, 'annotate', { kind: 'DaemonSet', name: 'node-logger', set: { [cause]: 'why', team: 'logs' } }, audit);
+    expect(c.store.mustGet('DaemonSet', 'default', 'node-logger').metadata.annotations).toMatchObject({ [cause]: 'why', team: 'logs' });
+    act(c, 'annotate', { kind: 'DaemonSet', name: 'node-logger', remove: ['team'] }, audit);
+    expect(c.store.mustGet('DaemonSet', 'default', 'node-logger').metadata.annotations?.['team']).toBeUndefined();
+    expect(audit.entries().map((e) => [e.command, e.resource, e.name])).toEqual([
+      ['kubectl annotate', 'daemonsets', 'node-logger'],
+      ['kubectl annotate', 'daemonsets', 'node-logger'],
+    ]);
+    expect(compileAction({ name: 'annotate', params: { kind: 'Service', name: 'x' } }).ok).toBe(false);
+  });
 });
