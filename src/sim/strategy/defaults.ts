@@ -3,8 +3,8 @@
  * returns a new, defaulted object (the input is never touched), so what the simulator stores
  * and serves matches `kubectl get -o yaml` on a real v1.32 cluster.
  */
-import type { DaemonSet, Namespace, NewObject, Node, Pod, PodTemplateSpec, Toleration, Volume } from '../../cluster/types.js';
-import { cloneJson } from '../json.js';
+import type { DaemonSet, Json, Namespace, NewObject, Node, Pod, PodTemplateSpec, Toleration, Volume } from '../../cluster/types.js';
+import { cloneJson, deepFreeze } from '../json.js';
 import { applyPodOnlyDefaults, applyPodSpecDefaults, canonicalizeResourceList } from './defaults-pod.js';
 
 export { prepareDaemonSetForCreate, prepareDaemonSetForUpdate, TEMPLATE_GENERATION_ANNOTATION } from './daemonset-strategy.js';
@@ -45,18 +45,22 @@ export interface PodDefaultOptions {
   apiAccessVolumeSuffix?: string;
 }
 
+/**
+ * The kube-api-access-* volume source the ServiceAccount admission plugin adds: the same for
+ * every pod, so one deeply frozen copy is shared (stored pods are frozen anyway, and each pod
+ * no longer carries a dozen objects of its own).
+ */
+const API_ACCESS_PROJECTION: Json = deepFreeze<Json>({
+  defaultMode: 420,
+  sources: [
+    { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+    { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
+    { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
+  ],
+});
+
 function apiAccessVolume(name: string): Volume {
-  return {
-    name,
-    projected: {
-      defaultMode: 420,
-      sources: [
-        { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-        { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
-        { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
-      ],
-    },
-  };
+  return { name, projected: API_ACCESS_PROJECTION };
 }
 
 /** DefaultTolerationSeconds admission: 300s for not-ready/unreachable unless already tolerated. */

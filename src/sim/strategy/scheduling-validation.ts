@@ -6,7 +6,7 @@ import type { NodeAffinity, NodeSelector, NodeSelectorRequirement, Taint, Tolera
 import { child, duplicate, forbidden, index, invalid, notSupported, required, type FieldError } from './field-error.js';
 import { goPlain, goQuote, goStr, goStruct } from './go-format.js';
 import { validateLabelName } from './meta-validation.js';
-import { isValidLabelValue, nameIsDnsSubdomain } from './names.js';
+import { isQualifiedName, isValidLabelValue, nameIsDnsSubdomain } from './names.js';
 
 const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 
@@ -19,27 +19,29 @@ export function validateTaintEffect(effect: string, allowEmpty: boolean, path: s
 /** `ValidateTolerations` (Kubernetes 1.32 wording: the Exists+value error shows the value). */
 export function validateTolerations(tolerations: readonly Toleration[], path: string): FieldError[] {
   const errs: FieldError[] = [];
-  tolerations.forEach((t, i) => {
-    const p = index(path, i);
+  // Field paths are built only for errors: every DaemonSet pod carries seven tolerations.
+  const at = (i: number, field: string) => child(index(path, i), field);
+  for (let i = 0; i < tolerations.length; i++) {
+    const t = tolerations[i] as Toleration;
     const key = String(t.key ?? '');
     const operator = String(t.operator ?? '');
     const value = String(t.value ?? '');
     const effect = String(t.effect ?? '');
-    if (key !== '') errs.push(...validateLabelName(key, child(p, 'key')));
+    if (key !== '' && isQualifiedName(key).length > 0) errs.push(...validateLabelName(key, at(i, 'key')));
     if (key === '' && operator !== 'Exists')
-      errs.push(invalid(child(p, 'operator'), goStr(operator), 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
+      errs.push(invalid(at(i, 'operator'), goStr(operator), 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
     if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null && effect !== 'NoExecute')
-      errs.push(invalid(child(p, 'effect'), goStr(effect), "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+      errs.push(invalid(at(i, 'effect'), goStr(effect), "effect must be 'NoExecute' when `tolerationSeconds` is set"));
     if (operator === 'Equal' || operator === '') {
       const msgs = isValidLabelValue(value);
-      if (msgs.length > 0) errs.push(invalid(child(p, 'operator'), goStr(value), msgs.join(';')));
+      if (msgs.length > 0) errs.push(invalid(at(i, 'operator'), goStr(value), msgs.join(';')));
     } else if (operator === 'Exists') {
-      if (value !== '') errs.push(invalid(child(p, 'operator'), goStr(value), "value must be empty when `operator` is 'Exists'"));
+      if (value !== '') errs.push(invalid(at(i, 'operator'), goStr(value), "value must be empty when `operator` is 'Exists'"));
     } else {
-      errs.push(notSupported(child(p, 'operator'), goStr(operator), ['Equal', 'Exists']));
+      errs.push(notSupported(at(i, 'operator'), goStr(operator), ['Equal', 'Exists']));
     }
-    if (effect !== '') errs.push(...validateTaintEffect(effect, true, child(p, 'effect')));
-  });
+    if (effect !== '' && !TAINT_EFFECTS.includes(effect)) errs.push(...validateTaintEffect(effect, true, at(i, 'effect')));
+  }
   return errs;
 }
 

@@ -57,12 +57,27 @@ export interface HistoryPlan {
   collision: boolean;
 }
 
+/** Canonical JSON of stored (frozen, never changed) templates and revisions: every sync compares them. */
+const patchJson = new WeakMap<object, string>();
+const dataJson = new WeakMap<object, string>();
+
+function memo(cache: WeakMap<object, string>, key: object, compute: () => string): string {
+  // Only frozen objects (what the store hands out) cannot change behind the cache's back.
+  if (!Object.isFrozen(key)) return compute();
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 /** Separates current from old revisions and decides the current revision's number. */
 export function planHistory(ds: DaemonSet, revisions: readonly ControllerRevision[]): HistoryPlan {
-  const patch = canonicalJson(templatePatch(ds));
+  const patch = memo(patchJson, ds.spec.template, () => canonicalJson(templatePatch(ds)));
   const currents: ControllerRevision[] = [];
   const old: ControllerRevision[] = [];
-  for (const r of revisions) (canonicalJson(r.data) === patch ? currents : old).push(r);
+  for (const r of revisions) (memo(dataJson, r, () => canonicalJson(r.data)) === patch ? currents : old).push(r);
   const nextRevision = old.reduce((m, r) => Math.max(m, r.revision), 0) + 1;
   if (currents.length === 0) {
     const hash = templateHash(ds);

@@ -96,11 +96,10 @@ export function contextKeyOf(ds: DaemonSet, hash: string): string {
 export function planNode(ctx: NodeContext, name: string, placement: Placement, pods: readonly Pod[]): NodePlan {
   const { shouldRun, shouldContinueRunning } = placement;
   const { hash, generation, minReady, nowMs } = ctx;
-  const plan: NodePlan = { create: false, deletePods: [], failedBackoff: false, events: [], desired: 0, current: 0, ready: 0, available: 0, updated: 0, misscheduled: 0, cacheable: minReady === 0 };
-  const deleting = new Set<string>();
-  const requeue = (t: number | undefined) => {
-    if (t !== undefined && t > nowMs && (plan.requeueAt === undefined || t < plan.requeueAt)) plan.requeueAt = t;
-  };
+  // Every key up front: one object shape for all plans (thousands are kept between syncs).
+  const plan: NodePlan = { create: false, deletePods: [], failedBackoff: false, events: [], desired: 0, current: 0, ready: 0, available: 0, updated: 0, misscheduled: 0, requeueAt: undefined, nodePods: undefined, cacheable: minReady === 0 };
+  const deleting = scratchDeleting;
+  deleting.clear();
   // manage(): podsShouldBeOnNode
   if (shouldRun && pods.length === 0) {
     plan.create = true;
@@ -115,7 +114,7 @@ export function planNode(ctx: NodeContext, name: string, placement: Placement, p
         if (plan.failedBackoff) continue;
         const until = ctx.failedBackoffUntil(name);
         if (until !== undefined && until > nowMs) {
-          requeue(until);
+          plan.requeueAt = earliest(plan.requeueAt, until, nowMs);
           continue;
         }
         plan.failedBackoff = true;
@@ -143,7 +142,7 @@ export function planNode(ctx: NodeContext, name: string, placement: Placement, p
       if (isPodReady(oldest)) {
         plan.ready = 1;
         if (isPodAvailable(oldest, minReady, nowMs)) plan.available = 1;
-        else requeue(availableAt(oldest, minReady));
+        else plan.requeueAt = earliest(plan.requeueAt, availableAt(oldest, minReady), nowMs);
       }
       if (isPodUpdated(oldest, hash, generation)) plan.updated = 1;
     }
@@ -152,17 +151,24 @@ export function planNode(ctx: NodeContext, name: string, placement: Placement, p
   }
 
   if (shouldRun || pods.length > 0) {
-    const created = plan.create ? [pendingNewPod(hash, generation)] : [];
-    const np = splitPods(name, [...pods, ...created], hash, generation, shouldRun, deleting);
+    const np = splitPods(name, plan.create ? [...pods, pendingNewPod(hash, generation)] : pods, hash, generation, shouldRun, deleting);
     if (minReady === 0) {
       if (np.oldPod) np.oldAvailable = isPodReady(np.oldPod);
       if (np.newPod) np.newAvailable = isPodReady(np.newPod);
     }
     plan.nodePods = np;
   }
-  plan.deletePods = [...deleting];
+  if (deleting.size) plan.deletePods = [...deleting];
   if (plan.requeueAt !== undefined) plan.cacheable = false;
   return plan;
+}
+
+/** The pods planNode deletes on its node, reused from call to call (planNode never re-enters). */
+const scratchDeleting = new Set<string>();
+
+/** The earlier of `current` and `t`, counting `t` only when it lies after `nowMs`. */
+function earliest(current: number | undefined, t: number | undefined, nowMs: number): number | undefined {
+  return t !== undefined && t > nowMs && (current === undefined || t < current) ? t : current;
 }
 
 /** Decides one sync of a DaemonSet. */
@@ -252,7 +258,7 @@ function pruneExcess(running: Pod[], surge: boolean, shouldRun: boolean, hash: s
  * pods manage deletes count as deleted, and a pod manage creates is a new, not-ready pod.
  */
 function splitPods(node: string, pods: readonly Pod[], hash: string, generation: number | undefined, shouldRun: boolean, deleting: ReadonlySet<string>): NodePods {
-  const result: NodePods = { node, ok: true, shouldRun };
+  const result: NodePods = { node, newPod: undefined, oldPod: undefined, ok: true, shouldRun, oldAvailable: undefined, newAvailable: undefined };
   for (const pod of pods) {
     if (pod.metadata.deletionTimestamp || deleting.has(pod.metadata.name)) continue;
     if (isPodUpdated(pod, hash, generation)) {

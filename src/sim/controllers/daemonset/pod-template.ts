@@ -4,18 +4,52 @@
  * affinity pinning it to its node by `metadata.name` so the scheduler binds it there.
  */
 import { withDefaultDaemonTolerations } from '../../../cluster/daemon-placement.js';
-import type { Affinity, DaemonSet, NewObject, Pod } from '../../../cluster/types.js';
-import { cloneJson } from '../../json.js';
+import type { Affinity, DaemonSet, NewObject, OwnerReference, Pod, Toleration } from '../../../cluster/types.js';
+import { cloneJson, deepFreeze } from '../../json.js';
 import { REVISION_HASH_LABEL, TEMPLATE_GENERATION_LABEL } from './history.js';
 
-/** Builds the pod object for `nodeName` (the store assigns the generated name). */
-export function newDaemonPod(ds: DaemonSet, nodeName: string, hash: string, generation: number | undefined): NewObject<Pod> {
-  const template = cloneJson(ds.spec.template);
+/** Parts identical in every pod of one DaemonSet revision, shared (frozen) between its pods. */
+interface SharedParts {
+  key: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string> | undefined;
+  ownerReferences: OwnerReference[];
+  tolerations: Toleration[];
+}
+
+const sharedByDaemonSet = new WeakMap<DaemonSet, SharedParts>();
+
+function buildShared(ds: DaemonSet, key: string, hash: string, generation: number | undefined): SharedParts {
+  const template = ds.spec.template;
   const labels: Record<string, string> = { ...(template.metadata?.labels ?? {}) };
   if (generation !== undefined) labels[TEMPLATE_GENERATION_LABEL] = String(generation);
   if (hash) labels[REVISION_HASH_LABEL] = hash;
-  const spec = template.spec;
-  spec.tolerations = withDefaultDaemonTolerations(spec.tolerations, spec.hostNetwork === true);
+  return {
+    key,
+    labels,
+    annotations: template.metadata?.annotations ? cloneJson(template.metadata.annotations) : undefined,
+    ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.metadata.name, uid: ds.metadata.uid, controller: true, blockOwnerDeletion: true }],
+    tolerations: withDefaultDaemonTolerations(template.spec.tolerations, template.spec.hostNetwork === true),
+  };
+}
+
+/** The shared parts for this DaemonSet object (a stored, frozen one is cached). */
+function sharedParts(ds: DaemonSet, hash: string, generation: number | undefined): SharedParts {
+  const key = `${hash}/${generation ?? ''}`;
+  if (!Object.isFrozen(ds)) return buildShared(ds, key, hash, generation);
+  let parts = sharedByDaemonSet.get(ds);
+  if (parts?.key !== key) {
+    parts = deepFreeze(buildShared(ds, key, hash, generation));
+    sharedByDaemonSet.set(ds, parts);
+  }
+  return parts;
+}
+
+/** Builds the pod object for `nodeName` (the store assigns the generated name). */
+export function newDaemonPod(ds: DaemonSet, nodeName: string, hash: string, generation: number | undefined): NewObject<Pod> {
+  const shared = sharedParts(ds, hash, generation);
+  const spec = cloneJson(ds.spec.template.spec);
+  spec.tolerations = shared.tolerations;
   spec.affinity = pinToNode(spec.affinity, nodeName);
   return {
     apiVersion: 'v1',
@@ -23,11 +57,9 @@ export function newDaemonPod(ds: DaemonSet, nodeName: string, hash: string, gene
     metadata: {
       generateName: `${ds.metadata.name}-`,
       namespace: ds.metadata.namespace,
-      labels,
-      ...(template.metadata?.annotations ? { annotations: template.metadata.annotations } : {}),
-      ownerReferences: [
-        { apiVersion: 'apps/v1', kind: 'DaemonSet', name: ds.metadata.name, uid: ds.metadata.uid, controller: true, blockOwnerDeletion: true },
-      ],
+      labels: shared.labels,
+      ...(shared.annotations ? { annotations: shared.annotations } : {}),
+      ownerReferences: shared.ownerReferences,
     },
     spec,
     status: { phase: 'Pending' },

@@ -134,9 +134,12 @@ export class Kubelet implements Controller {
         if (c) this.stepContainer(pod, rt, specs[i] as Container, c, nowMs);
       }
     }
-    // Rebuild the status only when something it shows changed (most wake-ups move an image pull along).
+    // Rebuild the status only when something it shows changed (most wake-ups move an image pull
+    // along), and not while the pod worker is inside one SyncPod (pulling, then creating and
+    // starting): the real kubelet posts the status it generated at the start of that sync and
+    // the next one only after it returns, so the sandbox's IP shows up together with the start.
     const signature = statusSignature(rt, nowMs);
-    if (signature !== rt.lastStatusSignature || pod.status !== rt.lastStatus) {
+    if ((signature !== rt.lastStatusSignature || pod.status !== rt.lastStatus) && (rt.lastStatus === undefined || pod.metadata.deletionTimestamp || !insideSync(rt))) {
       const status = buildPodStatus(pod, rt, nowMs);
       if (pod.status.nominatedNodeName) status.nominatedNodeName = pod.status.nominatedNodeName;
       rt.lastStatus = this.opts.store.replaceStatus(pod, status).status;
@@ -375,6 +378,11 @@ export class Kubelet implements Controller {
     this.opts.store.delete('Pod', pod.metadata.namespace, pod.metadata.name, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
     return true;
   }
+}
+
+/** A container is being pulled or created and started (one SyncPod of the real kubelet's pod worker). */
+function insideSync(rt: PodRuntime): boolean {
+  return rt.containers.some((c) => c.phase === 'pulling' || c.phase === 'starting');
 }
 
 /** The earliest instant after `nowMs` at which the pod's runtime has something to do. */
