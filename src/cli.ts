@@ -70,6 +70,22 @@ function showEveryFrame(): NodeJS.ProcessEnv {
   return env;
 }
 
+/**
+ * Ink's layout engine (yoga) reads its inlined WebAssembly through `fetch` when `fetch` exists,
+ * which makes Node load its whole HTTP client (undici, ~40 ms) to read a `data:` URL; without it
+ * yoga decodes the bytes directly. Hide `fetch` while the TUI's modules load — its descriptor,
+ * not its value, so the lazy getter does not fire — and put it back.
+ */
+async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
+  const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (descriptor?.configurable) Reflect.deleteProperty(globalThis, 'fetch');
+  try {
+    return await load();
+  } finally {
+    if (descriptor?.configurable) Object.defineProperty(globalThis, 'fetch', descriptor);
+  }
+}
+
 /** The TUI (default, or `--lesson ID`); loaded lazily so --help and --version stay fast. */
 async function tui(argv: string[], debug: boolean): Promise<number> {
   const [flag, id, ...rest] = argv;
@@ -102,7 +118,7 @@ function practiceOptions(argv: readonly string[]): { minutes: number; seed?: num
 async function startTui(opts: { lessonId?: string; practice?: { minutes: number; seed?: number }; debug: boolean }): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError('the tutorial needs an interactive terminal; run it directly in a terminal (or use `learn-daemonsets sim` for scripts)');
   const env = showEveryFrame();
-  const { runTui, UnknownLessonError } = await import('./app/run-tui.js');
+  const { runTui, UnknownLessonError } = await withoutFetch(() => import('./app/run-tui.js'));
   try {
     return await runTui({ ...opts, env });
   } catch (err) {
