@@ -93,7 +93,7 @@ describe.skipIf(!hasTmux || !hasKubectl)('the TUI in tmux', () => {
     tmux('new-session', '-d', '-s', exam, '-x', '100', '-y', '30', `cd ${root} && XDG_CONFIG_HOME=${xdg} node bin/learn-daemonsets.js practice --minutes 240 --seed 11; echo "EXITED $?"; sleep 60`);
     try {
       const shot = () => tmux('capture-pane', '-p', '-t', exam);
-      const until = async (want: string | RegExp, ms = 20_000) => {
+      const until = async (want: string | RegExp, ms = 40_000) => {
         const deadline = Date.now() + ms;
         while (Date.now() < deadline) {
           const out = shot();
