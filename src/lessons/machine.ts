@@ -59,10 +59,11 @@ export function initialContext(lesson: Lesson, snapshot: ClusterSnapshot = EMPTY
 function judge(step: Step, ctx: LessonContext): Pick<LessonContext, 'lastFailure' | 'feedback' | 'feedbackShown'> {
   if (step.kind === 'question') return { feedbackShown: ctx.feedbackShown };
   const result = evaluate(step.check.run, ctx.snapshot, ctx.audit);
-  if (result.status === 'pass') return { feedbackShown: ctx.feedbackShown };
+  if (result.status === 'pass') return { feedbackShown: ctx.feedbackShown, lastFailure: undefined, feedback: undefined };
   const rule = step.feedback.find((f) => evaluate(f.when.run, ctx.snapshot, ctx.audit).status === 'pass');
   const shown = rule && !ctx.feedbackShown.includes(rule.message) ? [...ctx.feedbackShown, rule.message] : ctx.feedbackShown;
-  return { lastFailure: result.reason, feedbackShown: shown, ...(rule ? { feedback: rule.message } : {}) };
+  // A wrong turn the learner has since undone no longer shows its message.
+  return { lastFailure: result.reason, feedbackShown: shown, feedback: rule?.message };
 }
 
 function stateId(i: number, count: number): string {

@@ -68,6 +68,13 @@ describe('lesson machine (pure transitions, no actors)', () => {
     expect(s.context.lastFailure).toBe('This step wants `kubectl rollout undo`; the last command seen was `kubectl set image`.');
     expect(s.context.feedback).toMatch(/^The image is busybox:1.36 again, set by hand/);
     expect(s.context.feedbackShown).toHaveLength(1);
+    // Once the wrong turn is no longer true, its message goes (the failure reason stays).
+    act(c, 'setImage', { daemonSet: 'node-logger', container: 'logger', image: 'busybox:1.99' });
+    c.advance(1_000);
+    const turnedAgain = send(s, { type: 'cluster.changed', snapshot: snapshotOf(c) });
+    expect(turnedAgain.value).toBe('step2');
+    expect(turnedAgain.context.feedback).toBeUndefined();
+    expect(turnedAgain.context.lastFailure).toBeDefined();
 
     s = send(s, command(3, 'kubectl rollout undo'));
     expect(s.value).toBe('step3');
