@@ -4,7 +4,7 @@
  * affinity pinning it to its node by `metadata.name` so the scheduler binds it there.
  */
 import { withDefaultDaemonTolerations } from '../../../cluster/daemon-placement.js';
-import type { Affinity, DaemonSet, NewObject, OwnerReference, Pod, Toleration } from '../../../cluster/types.js';
+import type { Affinity, DaemonSet, NewObject, OwnerReference, Pod, PodSpec, Toleration } from '../../../cluster/types.js';
 import { cloneJson, deepFreeze } from '../../json.js';
 import { REVISION_HASH_LABEL, TEMPLATE_GENERATION_LABEL } from './history.js';
 
@@ -48,8 +48,7 @@ function sharedParts(ds: DaemonSet, hash: string, generation: number | undefined
 /** Builds the pod object for `nodeName` (the store assigns the generated name). */
 export function newDaemonPod(ds: DaemonSet, nodeName: string, hash: string, generation: number | undefined): NewObject<Pod> {
   const shared = sharedParts(ds, hash, generation);
-  const spec = cloneJson(ds.spec.template.spec);
-  spec.tolerations = shared.tolerations;
+  const spec = copySpec(ds.spec.template.spec, shared.tolerations);
   spec.affinity = pinToNode(spec.affinity, nodeName);
   return {
     apiVersion: 'v1',
@@ -64,6 +63,17 @@ export function newDaemonPod(ds: DaemonSet, nodeName: string, hash: string, gene
     spec,
     status: { phase: 'Pending' },
   };
+}
+
+/** A private copy of the template's pod spec (key order kept) with the shared tolerations; affinity is left for pinToNode to copy. */
+function copySpec(template: PodSpec, tolerations: Toleration[]): PodSpec {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(template)) {
+    if (value === undefined) continue;
+    out[key] = key === 'tolerations' ? tolerations : key === 'affinity' ? value : cloneJson(value);
+  }
+  if (!('tolerations' in out)) out['tolerations'] = tolerations;
+  return out as unknown as PodSpec;
 }
 
 /** Replaces required node-affinity terms with `metadata.name In [node]`, keeping the rest. */

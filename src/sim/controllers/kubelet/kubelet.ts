@@ -409,13 +409,17 @@ function containerFieldPath(name: string): string {
   return path;
 }
 
+/** Scratch parts of a status signature (joined into one flat string, not a rope kept per pod). */
+const sigParts: (string | number)[] = [];
+
 /** Everything the pod status is derived from, as one comparable string. */
 function statusSignature(rt: PodRuntime, nowMs: number): string {
-  let sig = nowMs >= rt.sandboxReadyAt ? 'S' : 's';
+  sigParts.length = 0;
+  sigParts.push(nowMs >= rt.sandboxReadyAt ? 'S' : 's');
   for (const c of rt.containers) {
-    sig += `|${c.phase}/${c.restartCount}/${c.ready ? 1 : 0}/${c.waitingReason ?? ''}/${c.current ? (c.imageID ?? '') : ''}/${c.current?.startMs ?? ''}/${c.lastTerminated?.finishedAt ?? ''}/${c.pullMessage ?? ''}`;
+    sigParts.push(c.phase, c.restartCount, c.ready ? 1 : 0, c.waitingReason ?? '', c.current ? (c.imageID ?? '') : '', c.current?.startMs ?? '', c.lastTerminated?.finishedAt ?? '', c.pullMessage ?? '');
   }
-  return sig;
+  return sigParts.join('\u0000');
 }
 
 const readiness = new WeakMap<Node, boolean>();
