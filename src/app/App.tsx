@@ -15,11 +15,11 @@ import { ColorContext } from '../ui/theme.js';
 import { bigEnough, TooSmall } from '../ui/TooSmall.js';
 import type { AppMachine } from './app-machine.js';
 import { dispatchKey } from './dispatch.js';
+import type { LessonSession } from './lesson-session.js';
 import { lessonScreenProps } from './lesson-view.js';
 import type { PracticeSession } from './practice-session.js';
 import { practiceScreenProps } from './practice-view.js';
 import { formatDuration } from './progress-recorder.js';
-import type { Session } from './session.js';
 import type { Open, SessionHolder } from './session-holder.js';
 
 /** The lesson list's data. */
@@ -55,7 +55,7 @@ function useTerminalSize(): { columns: number; rows: number } {
   return size;
 }
 
-function OpenLesson(props: { open: Open; session: Session; app: Actor<AppMachine>; color: boolean; columns: number; rows: number }) {
+function OpenLesson(props: { open: Open; session: LessonSession; app: Actor<AppMachine>; color: boolean; columns: number; rows: number }) {
   const { session } = props;
   const { renderMarkdown } = props.open;
   const lessonState = useSelector(session.actor, (s) => s);
@@ -72,7 +72,8 @@ function OpenLesson(props: { open: Open; session: Session; app: Actor<AppMachine
     map: view.map,
     paused: view.paused,
     now: view.now,
-    kubeconfig: session.paths.kubeconfig,
+    target: session.target,
+    timeControls: session.capabilities.timeControls,
     elapsedMs: session.progress.elapsedMs(),
     idle: view.idle,
     hasNext: ids.indexOf(session.lesson.id) + 1 < ids.length,
@@ -95,7 +96,7 @@ function OpenPractice(props: { open: Open; session: PracticeSession; app: Actor<
     confirmingFinish: appState.matches({ practice: 'confirmFinish' }),
     map: view.map,
     remainingMs: session.remainingMs(),
-    kubeconfig: session.paths.kubeconfig,
+    kubeconfig: session.target.kubeconfig,
     ...(view.notice !== undefined ? { message: view.notice } : {}),
     width: props.columns,
     height: props.rows,

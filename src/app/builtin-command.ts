@@ -11,6 +11,8 @@ import { INSTALL_KUBECTL, runKubectl, type KubectlResult } from '../kubectl/runn
 export interface BuiltinDeps {
   readonly kubeconfig: string;
   readonly cacheDir: string;
+  /** The context kubectl uses (real clusters); absent: the kubeconfig's current one. */
+  readonly context?: string;
   readonly audit: AuditLog;
   /** The cluster's clock, for audit timestamps. */
   readonly now: () => number;
@@ -41,7 +43,7 @@ export function startBuiltinCommand(line: string, deps: BuiltinDeps): BuiltinRun
   if (!parsed.ok) return finish([parsed.error]);
   const terminal = needsTerminal(parsed.args);
   if (terminal && !deps.handOver) {
-    return finish([`${terminal}; the built-in command line cannot hand it over here.`, `Run it in a second terminal: export KUBECONFIG=${deps.kubeconfig}`]);
+    return finish([`${terminal}; the built-in command line cannot hand it over here.`, `Run it in a second terminal: export KUBECONFIG=${deps.kubeconfig}${deps.context !== undefined ? ` and add --context ${deps.context}` : ''}`]);
   }
   deps.audit.append({ at: deps.now(), source: 'builtin', command: commandPath(parsed.args) });
   if (terminal && deps.handOver) {
@@ -61,6 +63,7 @@ export function startBuiltinCommand(line: string, deps: BuiltinDeps): BuiltinRun
   const run = runKubectl(parsed.args, {
     kubeconfig: deps.kubeconfig,
     cacheDir: deps.cacheDir,
+    ...(deps.context !== undefined ? { context: deps.context } : {}),
     ...(deps.env ? { env: deps.env } : {}),
     ...(deps.cwd ? { cwd: deps.cwd } : {}),
     onLine: (l) => {

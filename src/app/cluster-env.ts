@@ -17,26 +17,17 @@ import { loadOrCreateTls } from '../sim/apiserver/tls.js';
 import { bootstrapCluster } from '../sim/bootstrap.js';
 import type { SimCluster } from '../sim/cluster.js';
 import type { Scenario } from '../sim/scenario/index.js';
-import { clusterView, type ClusterView } from './cluster-view.js';
+import { clusterView } from './cluster-view.js';
 import { PausableClock } from './pausable-clock.js';
+import type { SessionView } from './lesson-session.js';
 import { RewindHistory } from './rewind.js';
+
+export type { SessionView } from './lesson-session.js';
 
 /** Where a session keeps its files: one temp dir per TUI process, so `export KUBECONFIG=…` stays valid across lessons. */
 export interface SessionPaths {
   readonly kubeconfig: string;
   readonly cacheDir: string;
-}
-
-/** What the screen reads from a session between renders. */
-export interface SessionView {
-  readonly map: ClusterView;
-  readonly paused: boolean;
-  /** Simulated time of the view, epoch ms. */
-  readonly now: number;
-  /** A one-line note for the learner, e.g. what a rewind did. */
-  readonly notice?: string;
-  /** No command, hint or step change for a while (wall time): the screen offers a nudge. */
-  readonly idle: boolean;
 }
 
 /** How to start the environment. */

@@ -8,6 +8,7 @@ import type { LessonContext } from '../lessons/machine-types.js';
 import type { ChecklistStep, LessonScreenProps } from '../ui/LessonScreen.js';
 import type { AppContext } from './app-machine.js';
 import type { ClusterView } from './cluster-view.js';
+import type { KubectlTarget } from './lesson-session.js';
 import { formatDuration } from './progress-recorder.js';
 
 /** Everything the derivation reads. */
@@ -21,7 +22,10 @@ export interface LessonViewInput {
   readonly map: ClusterView;
   readonly paused: boolean;
   readonly now: number;
-  readonly kubeconfig: string;
+  /** Where kubectl points (the status bar tells a second terminal). */
+  readonly target: KubectlTarget;
+  /** Pause, step and rewind exist (the simulator); false on a real cluster. */
+  readonly timeControls?: boolean;
   readonly elapsedMs: number;
   readonly hasNext: boolean;
   /** The learner has done nothing for a while on this step. */
@@ -52,11 +56,12 @@ export function lessonScreenProps(v: LessonViewInput): LessonScreenProps {
   const choices = step?.kind === 'question' && !v.complete ? step.choices.map((c) => c.text) : undefined;
   const totalHints = ctx.hintsUsed.reduce((a, b) => a + b, 0);
   const hintsLeft = step ? step.hints.length - hints.length : 0;
+  const time = v.timeControls !== false;
   const nudge = !v.idle || v.complete
     ? undefined
     : hintsLeft > 0
-      ? `A while on this step? Press h for a hint (${hintsLeft} left), or p to pause time and look around.`
-      : 'Still stuck? Read the ✗ reason again and look at that object with kubectl describe; u undoes your last change.';
+      ? `A while on this step? Press h for a hint (${hintsLeft} left)${time ? ', or p to pause time and look around' : ''}.`
+      : `Still stuck? Read the ✗ reason again and look at that object with kubectl describe${time ? '; u undoes your last change' : ''}.`;
   return {
     title: lesson.title,
     steps,
@@ -74,7 +79,12 @@ export function lessonScreenProps(v: LessonViewInput): LessonScreenProps {
     },
     command: { focused: v.commandFocused, text: v.app.input.text, running: v.app.running, output: v.app.output, scroll: v.app.outputScroll },
     confirmingReset: v.confirmingReset,
-    status: { kubeconfig: v.kubeconfig, paused: v.paused, time: new Date(v.now).toISOString().slice(11, 19) },
+    status: {
+      kubeconfig: v.target.kubeconfig,
+      ...(v.target.context !== undefined ? { context: v.target.context } : {}),
+      paused: v.paused,
+      time: new Date(v.now).toISOString().slice(11, 19),
+    },
     ...(v.message !== undefined ? { message: v.message } : {}),
     width: v.width,
     height: v.height,

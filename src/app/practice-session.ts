@@ -41,7 +41,10 @@ export interface PracticeSession {
   readonly minutes: number;
   readonly audit: AuditLog;
   readonly paths: SessionPaths;
+  readonly target: SessionPaths;
   readonly cluster: SimCluster;
+  /** The cluster's clock, for audit timestamps. */
+  now(): number;
   view(): SessionView;
   subscribe(listener: () => void): () => void;
   /** Wall ms left (0 once time is up). */
@@ -103,7 +106,9 @@ export async function openPractice(opts: PracticeOptions): Promise<PracticeSessi
     minutes: opts.minutes,
     audit: env.audit,
     paths: opts.paths,
+    target: opts.paths,
     cluster: env.cluster,
+    now: () => env.clock.now(),
     view: env.view,
     subscribe: env.subscribe,
     remainingMs: () => (report ? 0 : Math.max(0, deadline - env.realNow())),

@@ -2,12 +2,15 @@
  * `learn-daemonsets [--lesson ID]`: the composition root of the TUI. Reads the course cheaply,
  * draws the list at once, and loads the simulator only when a lesson opens; on quit it stops
  * the command, the server and the loop, restores the terminal and removes its temp files.
+ * Given a real cluster's backend (already past the guard), lessons run on it instead, and the
+ * practice exam (simulator only) is left off the list.
  */
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { render, type Instance } from 'ink';
 import { createActor, fromPromise } from 'xstate';
+import type { ClusterBackend, ScenarioPlan } from '../cluster/backend.js';
 import { defaultProgressDir, ProgressStore } from '../lessons/progress.js';
 import { colorEnabled } from '../ui/theme.js';
 import { App, type CourseList } from './App.js';
@@ -28,6 +31,18 @@ export interface TuiOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Start a practice exam at once (`learn-daemonsets practice`). */
   readonly practice?: { readonly minutes: number; readonly seed?: number };
+  /** A real cluster the guard has allowed writes to: lessons run on it, not on the simulator. */
+  readonly cluster?: TuiCluster;
+}
+
+/** A real cluster for the TUI: its open backend and how kubectl reaches it. */
+export interface TuiCluster {
+  readonly backend: ClusterBackend;
+  /** The kubeconfig file (or KUBECONFIG list) holding the context. */
+  readonly kubeconfig: string;
+  readonly context: string;
+  /** Called after a lesson's starting state is applied (the caller records it for cleanup). */
+  readonly onPrepared?: (plan: ScenarioPlan) => void;
 }
 
 /** Thrown for a `--lesson` id the course does not have (the CLI prints it as a usage error). */
@@ -47,7 +62,8 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
     try {
       const loaded = progress.load();
       const { items, next } = listItems(summaries, loaded.progress);
-      const practice = practiceRow(courseDir, LIST_PRACTICE_MINUTES, loaded.progress);
+      // The exam needs a simulated cluster of its own: on a real cluster it is not offered.
+      const practice = opts.cluster ? undefined : practiceRow(courseDir, LIST_PRACTICE_MINUTES, loaded.progress);
       return { items, ...(next !== undefined ? { next } : {}), ...(loaded.warning !== undefined ? { warning: loaded.warning } : {}), ...(practice ? { practice } : {}) };
     } catch (err) {
       const { items, next } = listItems(summaries, { version: 1, lessons: {} });
@@ -63,6 +79,9 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
   };
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'learn-daemonsets-'));
   const paths = { kubeconfig: path.join(tmp, 'kubeconfig'), cacheDir: path.join(tmp, 'kube-cache') };
+  const real = opts.cluster;
+  // kubectl's target: the simulator's kubeconfig, or the real cluster's file and context.
+  const target = real ? { kubeconfig: real.kubeconfig, cacheDir: paths.cacheDir, context: real.context } : paths;
   const holder = new SessionHolder();
   let run: BuiltinRun | undefined;
   let closing: Promise<void> = Promise.resolve();
@@ -88,7 +107,7 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
     const ignore = () => undefined;
     process.on('SIGINT', ignore);
     try {
-      return await runKubectlInTerminal(args, { ...paths, env });
+      return await runKubectlInTerminal(args, { ...target, env });
     } finally {
       process.off('SIGINT', ignore);
       ink = mount();
@@ -105,9 +124,9 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
             if (!open) return app.send({ type: 'COMMAND_DONE' });
             const { startBuiltinCommand } = open.builtin;
             run = startBuiltinCommand(params.line, {
-              ...paths,
+              ...open.session.target,
               audit: open.session.audit,
-              now: () => open.session.cluster.clock.now(),
+              now: () => open.session.now(),
               env,
               onLines: (lines) => app.send({ type: 'OUTPUT', lines }),
               onDone: () => app.send({ type: 'COMMAND_DONE' }),
@@ -134,12 +153,18 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
       actors: {
         openLesson: fromPromise<void, { id: string }>(async ({ input }) => {
           await closing;
+          if (real) {
+            const [mod, builtin] = await Promise.all([import('./backend-lesson-session.js'), import('./builtin-command.js')]);
+            const session = await mod.openBackendLesson(input.id, { backend: real.backend, target, courseDir, progress, log, ...(real.onPrepared ? { onPrepared: real.onPrepared } : {}) });
+            return holder.set({ session, renderMarkdown: mod.renderMarkdown, builtin });
+          }
           const [mod, builtin] = await Promise.all([import('./session.js'), import('./builtin-command.js')]);
           const session = await mod.openSession(input.id, { courseDir, paths, progress, log });
           holder.set({ session, renderMarkdown: mod.renderMarkdown, builtin });
         }),
         openPractice: fromPromise<number, PracticeRequest>(async ({ input }) => {
           await closing;
+          if (real) throw new Error('the practice exam runs only in the simulator: start `learn-daemonsets practice` without a cluster');
           const [mod, practice, builtin, draw] = await Promise.all([import('./session.js'), import('./practice-session.js'), import('./builtin-command.js'), import('../practice/draw.js')]);
           const seed = input.seed ?? draw.freshSeed();
           const session = await practice.openPractice({ courseDir, paths, progress, log, minutes: input.minutes, seed });
@@ -154,7 +179,7 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
         lessonIds: ids,
         practiceAvailable: course.practice !== undefined,
         ...(opts.lessonId !== undefined ? { openId: opts.lessonId } : {}),
-        ...(opts.practice !== undefined ? { practice: opts.practice } : {}),
+        ...(opts.practice !== undefined && !real ? { practice: opts.practice } : {}),
         ...(course.next !== undefined ? { cursor: course.next } : {}),
       },
     },
@@ -174,7 +199,7 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
   const cpu = process.cpuUsage();
   log(`first frame after ${Math.round(process.uptime() * 1000)} ms (cpu ${Math.round((cpu.user + cpu.system) / 1000)} ms)`);
   // Warm the simulator and markdown modules while the learner reads the list: Enter then opens at once.
-  setTimeout(() => void import('./session.js').catch(() => undefined), 50).unref();
+  setTimeout(() => void (real ? import('./backend-lesson-session.js') : import('./session.js')).catch(() => undefined), 50).unref();
   const onSignal = () => app.send({ type: 'QUIT' });
   process.once('SIGTERM', onSignal);
   process.once('SIGHUP', onSignal);

@@ -4,11 +4,11 @@
  */
 import type { startBuiltinCommand } from './builtin-command.js';
 import type { PracticeSession } from './practice-session.js';
-import type { Session } from './session.js';
+import type { LessonSession } from './lesson-session.js';
 
 /** The open lesson or practice exam and the markdown renderer that came with it. */
 export interface Open {
-  readonly session: Session | PracticeSession;
+  readonly session: LessonSession | PracticeSession;
   readonly renderMarkdown: (markdown: string, width: number, color: boolean) => readonly string[];
   /** The command-line runner, loaded with the session. */
   readonly builtin: { readonly startBuiltinCommand: typeof startBuiltinCommand };

@@ -4,15 +4,12 @@
  * saved as steps pass. Loaded lazily (the simulator is not needed for the list).
  */
 import { createActor, type Actor } from 'xstate';
-import type { AuditLog } from '../lessons/audit.js';
-import type { Lesson } from '../lessons/lesson.js';
-import { loadLesson } from '../lessons/loader.js';
 import { buildLessonMachine, type LessonMachine } from '../lessons/machine.js';
-import { formatProblem, LessonError } from '../lessons/problems.js';
 import type { ProgressStore } from '../lessons/progress.js';
 import { runSetup } from '../lessons/sim-runner.js';
 import type { SimCluster } from '../sim/cluster.js';
-import { startClusterEnv, type ClusterEnvOptions, type SessionPaths, type SessionView } from './cluster-env.js';
+import { startClusterEnv, type ClusterEnvOptions, type SessionPaths } from './cluster-env.js';
+import { loadLessonOrExplain, type LessonSession } from './lesson-session.js';
 import { ProgressRecorder } from './progress-recorder.js';
 
 export { renderMarkdown } from '../ui/markdown.js';
@@ -24,38 +21,16 @@ export interface SessionOptions extends Omit<ClusterEnvOptions, 'scenario'> {
   readonly progress: ProgressStore;
 }
 
-/** A running lesson. */
-export interface Session {
-  readonly kind: 'lesson';
-  readonly lesson: Lesson;
+/** A running lesson on the simulator (tests reach into its cluster). */
+export interface Session extends LessonSession {
   readonly actor: Actor<LessonMachine>;
-  readonly audit: AuditLog;
   readonly paths: SessionPaths;
   readonly cluster: SimCluster;
-  readonly progress: ProgressRecorder;
-  view(): SessionView;
-  subscribe(listener: () => void): () => void;
-  togglePause(): void;
-  /** While paused: advances to the next instant a controller acts. */
-  stepTime(): void;
-  /** Puts the cluster back as it was before the learner's last changing kubectl command. */
-  rewind(): void;
-  close(): Promise<void>;
-}
-
-/** Why a lesson cannot open, as the list shows it. */
-function loadOrExplain(courseDir: string, id: string): Lesson {
-  try {
-    return loadLesson(courseDir, id);
-  } catch (err) {
-    if (err instanceof LessonError) throw new Error(err.problems.map(formatProblem).join('\n'));
-    throw err;
-  }
 }
 
 /** Loads the lesson, starts its cluster and API server, and wires the lesson actor. */
 export async function openSession(id: string, opts: SessionOptions): Promise<Session> {
-  const lesson = loadOrExplain(opts.courseDir, id);
+  const lesson = loadLessonOrExplain(opts.courseDir, id);
   const env = await startClusterEnv({ ...opts, scenario: lesson.scenario });
   const { cluster, audit } = env;
   const actor = createActor(buildLessonMachine(lesson, { runSetup: (i) => runSetup(lesson, cluster, i) }));
@@ -83,6 +58,9 @@ export async function openSession(id: string, opts: SessionOptions): Promise<Ses
     actor,
     audit,
     paths: opts.paths,
+    target: opts.paths,
+    capabilities: { timeControls: true, practice: true },
+    now: () => env.clock.now(),
     cluster,
     progress,
     view: env.view,

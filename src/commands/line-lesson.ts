@@ -2,8 +2,8 @@
  * A lesson on a real cluster, in line mode: the step prompts printed as they come, the lesson
  * actor advancing as the cluster changes, and a prompt that runs kubectl (recorded in the
  * audit trail, so steps that ask *how* something was done can pass) or takes h / s / q and
- * question answers. The TUI screen drives only the simulator in this build; this is how a
- * real cluster is taught meanwhile.
+ * question answers. The fallback when the TUI cannot run (`--line`, or a terminal the screen
+ * does not suit).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -112,7 +112,7 @@ export async function runLineLesson(backend: ClusterBackend, lesson: Lesson, tar
         continue;
       }
       session.audit.append({ at: backend.snapshot().takenAt, source: 'builtin', command: commandPath(parsed.args) });
-      const run = runKubectl([...parsed.args, '--context', target.context], { kubeconfig: target.kubeconfig, cacheDir, env: io.env, onLine: (l) => say(l) });
+      const run = runKubectl(parsed.args, { kubeconfig: target.kubeconfig, context: target.context, cacheDir, env: io.env, onLine: (l) => say(l) });
       const result = await run.done;
       if (result.missing) say(INSTALL_KUBECTL);
     }

@@ -1,14 +1,17 @@
 /**
  * `learn-daemonsets --backend kind` and `learn-daemonsets --kubeconfig P --context C
- * [--yes-this-cluster]`: pick the cluster, pass the safety guard (before any write), and with
- * `--lesson ID` set the lesson's starting state up on it through client-node, then (on a
- * terminal) run it in line mode. The tutorial screen itself still drives only the simulated
- * cluster; without a terminal this prints how to continue with kubectl and `verify`.
+ * [--yes-this-cluster]`: pick the cluster and pass the safety guard (its question is asked
+ * before the screen is taken, and before any write). On a terminal the tutorial screen then
+ * runs the lessons on that cluster (`--lesson ID` opens one at once); `--line` runs a lesson in
+ * line mode instead. Without a terminal, `--lesson ID` sets the lesson up and prints how to
+ * continue with kubectl and `verify`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import type { TuiCluster } from '../app/run-tui.js';
 import { UsageError } from '../cli.js';
+import type { ScenarioPlan } from '../cluster/backend.js';
 import { scenarioPlan, stepUnsupported } from '../lessons/backend-runner.js';
 import { BUILTIN_COURSE_DIR, loadIndex, loadLesson } from '../lessons/loader.js';
 import { decideGuard, isYes, LESSON_CHANGES } from '../real/guard.js';
@@ -28,6 +31,27 @@ export interface RealIo {
   readonly env: NodeJS.ProcessEnv;
   /** The learner's input lines for line mode (interactive runs only), and how to stop reading them. */
   readonly lines?: () => { readonly iterable: AsyncIterable<string>; close(): void };
+  /** Runs the tutorial screen on the cluster (interactive runs); resolves to the exit code. */
+  readonly tui?: (opts: TuiLaunch) => Promise<number>;
+}
+
+/** What the tutorial screen needs to run on a real cluster. */
+export interface TuiLaunch {
+  readonly cluster: TuiCluster;
+  readonly courseDir: string;
+  readonly lessonId?: string;
+}
+
+/**
+ * Ink draws only the last frame when `CI` is set (read once when Ink loads): hide it from Ink
+ * and keep the learner's environment, unchanged, for kubectl (as the simulator's TUI does).
+ */
+async function runTuiHere(opts: TuiLaunch): Promise<number> {
+  const env = { ...process.env };
+  delete process.env['CI'];
+  delete process.env['CONTINUOUS_INTEGRATION'];
+  const { runTui } = await import('../app/run-tui.js');
+  return runTui({ ...opts, env });
 }
 
 /** The process's own terminal. */
@@ -49,6 +73,7 @@ export function processIo(): RealIo {
       const rl = createInterface({ input: process.stdin, terminal: false });
       return { iterable: rl, close: () => rl.close() };
     },
+    tui: runTuiHere,
   };
 }
 
@@ -59,12 +84,14 @@ interface RealArgs {
   yes: boolean;
   lesson?: string;
   courseDir: string;
+  /** Line mode instead of the tutorial screen. */
+  line: boolean;
 }
 
-const USAGE = 'Usage: learn-daemonsets --backend kind [--lesson ID] | learn-daemonsets --kubeconfig P --context NAME [--yes-this-cluster] [--lesson ID]';
+const USAGE = 'Usage: learn-daemonsets --backend kind [--lesson ID] [--line] | learn-daemonsets --kubeconfig P --context NAME [--yes-this-cluster] [--lesson ID] [--line]';
 
 function parse(argv: readonly string[]): RealArgs {
-  const out: RealArgs = { backendKind: false, yes: false, courseDir: BUILTIN_COURSE_DIR };
+  const out: RealArgs = { backendKind: false, yes: false, courseDir: BUILTIN_COURSE_DIR, line: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -91,6 +118,9 @@ function parse(argv: readonly string[]): RealArgs {
         break;
       case '--lesson':
         out.lesson = value();
+        break;
+      case '--line':
+        out.line = true;
         break;
       case '--course':
         out.courseDir = value();
@@ -180,11 +210,20 @@ export async function runRealCluster(argv: readonly string[], io: RealIo = proce
   }
   const where = `context ${chosen.context} (${chosen.server})`;
   const kcFlag = `${kubeconfigPath !== undefined ? ` --kubeconfig ${kubeconfigPath}` : ''} --context ${chosen.context}`;
-  if (args.lesson === undefined) {
+  const screen = io.interactive && io.tui !== undefined && !args.line;
+  if (args.lesson === undefined && !screen) {
     io.out.write(`The cluster of ${where} is ready for the lessons.\nSet one up with: learn-daemonsets${args.backendKind ? ' --backend kind' : kcFlag}${args.yes ? ' --yes-this-cluster' : ''} --lesson ID (lessons: ${ids.join(', ')})\n`);
     return 0;
   }
-  const lesson = loadLesson(args.courseDir, args.lesson);
+  // What a lesson's setup creates on a cluster the tool did not make, so `cleanup` can remove it.
+  const recordCreated = (plan: ScenarioPlan): void => {
+    if (args.backendKind) return;
+    const created = plan.objects.map((o) => {
+      const meta = (o['metadata'] ?? {}) as { name?: string; namespace?: string };
+      return { context: chosen.context, server: chosen.server, kubeconfig: kubeconfigPath ?? chosen.source, kind: String(o['kind']), name: meta.name ?? '', ...(meta.namespace !== undefined ? { namespace: meta.namespace } : {}) };
+    });
+    state.update((s) => ({ ...s, objects: [...s.objects.filter((x) => !created.some((c) => c.context === x.context && c.kind === x.kind && c.name === x.name && c.namespace === x.namespace)), ...created] }));
+  };
   const { openRealBackend } = await import('../real/backend.js');
   let backend: Awaited<ReturnType<typeof openRealBackend>>;
   try {
@@ -194,15 +233,15 @@ export async function runRealCluster(argv: readonly string[], io: RealIo = proce
     throw err;
   }
   try {
+    if (screen && io.tui) {
+      // The guard has allowed writes; each lesson's setup runs when the learner opens it.
+      const cluster: TuiCluster = { backend, kubeconfig: kubeconfigPath ?? chosen.source, context: chosen.context, onPrepared: recordCreated };
+      return await io.tui({ cluster, courseDir: args.courseDir, ...(args.lesson !== undefined ? { lessonId: args.lesson } : {}) });
+    }
+    const lesson = loadLesson(args.courseDir, args.lesson ?? '');
     const plan = scenarioPlan(lesson);
     await backend.prepare(plan, { lessonDir: lesson.dir });
-    if (!args.backendKind) {
-      const created = plan.objects.map((o) => {
-        const meta = (o['metadata'] ?? {}) as { name?: string; namespace?: string };
-        return { context: chosen.context, server: chosen.server, kubeconfig: kubeconfigPath ?? chosen.source, kind: String(o['kind']), name: meta.name ?? '', ...(meta.namespace !== undefined ? { namespace: meta.namespace } : {}) };
-      });
-      state.update((s) => ({ ...s, objects: [...s.objects.filter((x) => !created.some((c) => c.context === x.context && c.kind === x.kind && c.name === x.name && c.namespace === x.namespace)), ...created] }));
-    }
+    recordCreated(plan);
     if (io.interactive && io.lines) {
       const { runLineLesson } = await import('./line-lesson.js');
       io.out.write(`Lesson "${lesson.title}" is set up on ${where}.\n`);
@@ -216,7 +255,7 @@ export async function runRealCluster(argv: readonly string[], io: RealIo = proce
       `Work through it with kubectl${kubeconfigPath !== undefined ? ` (export KUBECONFIG=${kubeconfigPath})` : ''} --context ${chosen.context}, then grade it:`,
       `  learn-daemonsets verify ${lesson.id}${kcFlag}`,
       ...(skipped.length ? [`Simulator-only steps (skipped on this cluster): ${skipped.join('; ')}.`] : []),
-      'The tutorial screen drives the simulated cluster only in this build.',
+      'On a terminal, the same command opens the tutorial screen on this cluster.',
     ];
     io.out.write(`${lines.join('\n')}\n`);
     return 0;

@@ -1,7 +1,8 @@
 /**
  * Runs the real kubectl for the built-in command line: asynchronously (the simulator's API
  * server shares this process, so blocking would deadlock kubectl against it), with the
- * session's KUBECONFIG and KUBECACHEDIR, streaming output line by line, stoppable.
+ * session's KUBECONFIG and KUBECACHEDIR (and `--context` on a real cluster), streaming output
+ * line by line, stoppable.
  */
 import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
@@ -11,6 +12,8 @@ import path from 'node:path';
 export interface KubectlOptions {
   readonly kubeconfig: string;
   readonly cacheDir: string;
+  /** A context other than the kubeconfig's current one (kubectl has no variable for it, so `--context` is passed). */
+  readonly context?: string;
   /** Environment to start from (default process.env); KUBECTL overrides the executable. */
   readonly env?: NodeJS.ProcessEnv;
   readonly cwd?: string;
@@ -71,12 +74,20 @@ function lineSplitter(emit: (line: string) => void): { push(chunk: Buffer): void
   };
 }
 
+/**
+ * The arguments kubectl gets: the context goes first, as a global flag, so it never lands
+ * after a `--` (`exec pod -- sh`); a `--context` the learner typed comes later and wins.
+ */
+export function withContext(args: readonly string[], context: string | undefined): string[] {
+  return context === undefined ? [...args] : [`--context=${context}`, ...args];
+}
+
 /** Starts kubectl with `args`; never throws, a missing binary resolves `{missing: true}`. */
 export function runKubectl(args: readonly string[], opts: KubectlOptions): KubectlRun {
   const env = opts.env ?? process.env;
   const file = resolveKubectl(env);
   if (!file) return { done: Promise.resolve({ code: undefined, missing: true }), stop: () => undefined };
-  const child = spawn(file, [...args], {
+  const child = spawn(file, withContext(args, opts.context), {
     cwd: opts.cwd,
     env: { ...env, KUBECONFIG: opts.kubeconfig, KUBECACHEDIR: opts.cacheDir },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -115,7 +126,7 @@ export function runKubectlInTerminal(args: readonly string[], opts: TerminalOpti
   const env = opts.env ?? process.env;
   const file = resolveKubectl(env);
   if (!file) return Promise.resolve({ code: undefined, missing: true });
-  const child = spawn(file, [...args], {
+  const child = spawn(file, withContext(args, opts.context), {
     cwd: opts.cwd,
     env: { ...env, KUBECONFIG: opts.kubeconfig, KUBECACHEDIR: opts.cacheDir },
     stdio: 'inherit',

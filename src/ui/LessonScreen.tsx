@@ -40,7 +40,7 @@ export interface LessonScreenProps {
   readonly confirmText?: string;
   /** Replaces `step i/n` in the title line (a practice exam says `task i/n`). */
   readonly progressLabel?: string;
-  readonly status: { readonly kubeconfig?: string; readonly paused: boolean; readonly time?: string; readonly countdown?: string; readonly urgent?: boolean };
+  readonly status: { readonly kubeconfig?: string; readonly context?: string; readonly paused: boolean; readonly time?: string; readonly countdown?: string; readonly urgent?: boolean };
   /** A passing note such as "kubectl edit needs the whole terminal". */
   readonly message?: string;
   readonly width: number;
@@ -99,7 +99,9 @@ export function LessonScreen(p: LessonScreenProps) {
   const current = p.steps.findIndex((s) => s.state === 'current');
   const mapHeight = Math.min(p.map.nodes.length + 1, Math.max(4, Math.floor(p.height * 0.3)));
   const fbHeight = feedbackHeight(p);
-  const extra = (p.confirmingReset ? 1 : 0) + (p.message !== undefined ? 1 : 0);
+  // A message wraps (a skipped step's reason is long) but never takes more than three rows.
+  const messageRows = p.message !== undefined ? Math.min(3, rowsFor(p.message, p.width, 0)) : 0;
+  const extra = (p.confirmingReset ? 1 : 0) + messageRows;
   const mainHeight = Math.max(3, p.height - (2 + mapHeight + fbHeight + extra + 2));
   const lines = mainLines(p, tone);
   const from = clampOffset(p.proseScroll, lines.length, mainHeight);
@@ -129,9 +131,11 @@ export function LessonScreen(p: LessonScreenProps) {
       <ClusterMap nodes={p.map.nodes} daemonSets={p.map.daemonSets} height={mapHeight} offset={p.map.offset} />
       <FeedbackPanel {...p.feedback} height={fbHeight} />
       {p.message !== undefined ? (
-        <Text color={tone('progress')} wrap="truncate-end">
-          {p.message}
-        </Text>
+        <Box height={messageRows} overflow="hidden">
+          <Text color={tone('progress')} wrap="wrap">
+            {p.message}
+          </Text>
+        </Box>
       ) : null}
       {p.confirmingReset ? (
         <Text color={tone('progress')} bold>

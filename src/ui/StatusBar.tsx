@@ -1,10 +1,15 @@
-/** The bottom line: the second-terminal `export KUBECONFIG=…` and whether cluster time runs. */
+/**
+ * The bottom line: how a second terminal reaches the cluster (`export KUBECONFIG=…`, or on a
+ * real cluster its context and kubeconfig) and whether cluster time runs.
+ */
 import { Text } from 'ink';
 import { useTone } from './theme.js';
 
 /** Props: the kubeconfig path (absent before a cluster starts) and the clock. */
 export interface StatusBarProps {
   readonly kubeconfig?: string;
+  /** A real cluster's context: named instead of the simulator's export line. */
+  readonly context?: string;
   readonly paused: boolean;
   /** Simulated wall time, HH:MM:SS. */
   readonly time?: string;
@@ -20,7 +25,12 @@ export function StatusBar(props: StatusBarProps) {
   const tone = useTone();
   const clock = props.countdown !== undefined ? `⏱ ${props.countdown} left · ? keys` : `${props.paused ? '⏸ paused' : '▶'}${props.time ? ` ${props.time}` : ''} · ? keys`;
   const clockTone = props.countdown !== undefined ? (props.urgent ? tone('error') : tone('accent')) : props.paused ? tone('progress') : tone('ok');
-  const left = props.kubeconfig ? `export KUBECONFIG=${props.kubeconfig}` : 'starting the cluster…';
+  const left =
+    props.context !== undefined
+      ? `context ${props.context}${props.kubeconfig ? ` · KUBECONFIG=${props.kubeconfig}` : ''}`
+      : props.kubeconfig
+        ? `export KUBECONFIG=${props.kubeconfig}`
+        : 'starting the cluster…';
   const room = Math.max(0, props.width - clock.length - 1);
   const shown = left.length > room ? `${left.slice(0, Math.max(0, room - 1))}…` : left.padEnd(room);
   return (

@@ -45,7 +45,7 @@ describe('lessonScreenProps', () => {
     const ctx = { ...initialContext(lesson), hintsUsed: [1, 0, 0], lastFailure: 'no node-agent' };
     const props = lessonScreenProps({
       lesson, context: ctx, complete: false, app, commandFocused: false, confirmingReset: false, map: { nodes: [], daemonSets: [] },
-      paused: true, now: Date.UTC(2026, 0, 1, 9, 0, 5), kubeconfig: '/k', elapsedMs: 0, hasNext: true, width: 80, height: 24,
+      paused: true, now: Date.UTC(2026, 0, 1, 9, 0, 5), target: { kubeconfig: '/k', cacheDir: '/c' }, elapsedMs: 0, hasNext: true, width: 80, height: 24,
       renderMarkdown: (md) => md.split('\n'),
     });
     expect(stepMarkdown(lesson, 0)).toContain('# Your first DaemonSet');
@@ -60,7 +60,7 @@ describe('lessonScreenProps', () => {
     const input = (hintsUsed: number[], extra: { idle: boolean; complete?: boolean }) =>
       lessonScreenProps({
         lesson, context: { ...initialContext(lesson), hintsUsed }, complete: extra.complete ?? false, app, commandFocused: false, confirmingReset: false,
-        map: { nodes: [], daemonSets: [] }, paused: false, now: 0, kubeconfig: '/k', elapsedMs: 0, hasNext: true, width: 80, height: 24,
+        map: { nodes: [], daemonSets: [] }, paused: false, now: 0, target: { kubeconfig: '/k', cacheDir: '/c' }, elapsedMs: 0, hasNext: true, width: 80, height: 24,
         renderMarkdown: (md) => md.split('\n'), idle: extra.idle,
       });
     expect(input([1, 0, 0], { idle: true }).feedback.nudge).toBe('A while on this step? Press h for a hint (2 left), or p to pause time and look around.');
