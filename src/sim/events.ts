@@ -96,7 +96,7 @@ export class EventRecorder {
     }
     const owned = this.names.mutable(uid, copyNames);
     if (!owned) {
-      this.names.set(uid, new Map([[input.message, name]]));
+      this.names.set(uid, new Map<string, string | readonly string[]>().set(input.message, name));
       return;
     }
     // Names under this message whose events are gone (deleted by a user) are dropped here.

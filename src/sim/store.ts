@@ -235,7 +235,9 @@ export class Store {
       while (t.objects.has(storeKey(meta.namespace, name)));
       meta.name = name;
     }
-    if (t.objects.has(storeKey(meta.namespace, meta.name))) throw alreadyExists(kind, meta.name);
+    // The key is built (and hashed) once for the check and the insert.
+    const key = storeKey(meta.namespace, meta.name);
+    if (t.objects.has(key)) throw alreadyExists(kind, meta.name);
     meta.uid = randomUid(this.random);
     meta.creationTimestamp = isoSeconds(this.clock.now());
     delete meta.deletionTimestamp;
@@ -244,7 +246,8 @@ export class Store {
     else delete meta.generation;
     const strategy = this.strategies[kind];
     const prepared = strategy?.prepareForCreate ? strategy.prepareForCreate(draft) : draft;
-    const stored = this.commit(kind, prepared, undefined);
+    const same = prepared.metadata.name === meta.name && prepared.metadata.namespace === meta.namespace;
+    const stored = this.commit(kind, prepared, undefined, same ? key : undefined);
     return stored as T;
   }
 
@@ -262,7 +265,8 @@ export class Store {
     const info = resourceInfo(kind);
     const ns = info.namespaced ? input.metadata.namespace : undefined;
     const name = input.metadata.name;
-    const old = this.get(kind, ns, name);
+    const key = storeKey(ns, name);
+    const old = this.table(kind).objects.get(key);
     if (!old) throw notFound(kind, name);
     const inRv = input.metadata.resourceVersion;
     if (inRv && inRv !== old.metadata.resourceVersion) throw conflict(kind, name);
@@ -299,7 +303,7 @@ export class Store {
       this.remove(kind, old);
       return old as T;
     }
-    return this.commit(kind, draft, old) as T;
+    return this.commit(kind, draft, old, key) as T;
   }
 
   /**
@@ -384,14 +388,14 @@ export class Store {
     }
   }
 
-  private commit(kind: Kind, draft: KubeObject, old: KubeObject | undefined): KubeObject {
+  private commit(kind: Kind, draft: KubeObject, old: KubeObject | undefined, knownKey?: string): KubeObject {
     this.rv += 1;
     // Unchanged metadata may be shared with the stored (frozen) object: copy it to stamp the version.
     if (Object.isFrozen(draft.metadata)) draft.metadata = { ...draft.metadata };
     draft.metadata.resourceVersion = String(this.rv);
     const stored = deepFreeze(draft);
     const t = this.table(kind);
-    const key = storeKey(stored.metadata.namespace, stored.metadata.name);
+    const key = knownKey ?? storeKey(stored.metadata.namespace, stored.metadata.name);
     if (!old) t.sortedKeys = undefined;
     t.all = undefined;
     t.objects.set(key, stored);

@@ -53,13 +53,11 @@ export function newDaemonPod(ds: DaemonSet, nodeName: string, hash: string, gene
   return {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: {
-      generateName: `${ds.metadata.name}-`,
-      namespace: ds.metadata.namespace,
-      labels: shared.labels,
-      ...(shared.annotations ? { annotations: shared.annotations } : {}),
-      ownerReferences: shared.ownerReferences,
-    },
+    // name, uid, creationTimestamp and resourceVersion are the store's to fill in; listing them
+    // here (in the order the store adds them) keeps every stored version's metadata in-object.
+    metadata: shared.annotations
+      ? { generateName: `${ds.metadata.name}-`, namespace: ds.metadata.namespace, labels: shared.labels, annotations: shared.annotations, ownerReferences: shared.ownerReferences, name: '', uid: '', creationTimestamp: '', resourceVersion: '' }
+      : { generateName: `${ds.metadata.name}-`, namespace: ds.metadata.namespace, labels: shared.labels, ownerReferences: shared.ownerReferences, name: '', uid: '', creationTimestamp: '', resourceVersion: '' },
     spec,
     status: { phase: 'Pending' },
   };

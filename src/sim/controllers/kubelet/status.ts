@@ -94,25 +94,20 @@ export function buildPodStatus(pod: Pod, rt: PodRuntime, nowMs: number): PodStat
   const readyMsg = allReady ? undefined : `containers with unready status: [${statuses.filter((s) => !s.ready).map((s) => s.name).join(' ')}]`;
   const sandbox = nowMs >= rt.sandboxReadyAt;
   const scheduled = prev?.find((c) => c.type === 'PodScheduled') ?? { type: 'PodScheduled', status: 'True' as const, lastProbeTime: null, lastTransitionTime: isoSeconds(rt.startMs) };
-  const status: PodStatus = {
-    phase: phaseOf(statuses),
-    conditions: [
-      condition(prev, 'PodReadyToStartContainers', sandbox, nowIso),
-      condition(prev, 'Initialized', true, nowIso),
-      condition(prev, 'Ready', allReady, nowIso, 'ContainersNotReady', readyMsg),
-      condition(prev, 'ContainersReady', allReady, nowIso, 'ContainersNotReady', readyMsg),
-      scheduled,
-    ],
-    hostIP: rt.hostIP,
-    hostIPs: pod.status.hostIPs ?? [{ ip: rt.hostIP }],
-    startTime: isoSeconds(rt.startMs),
-    containerStatuses: statuses,
-    // qos.GetPodQOS: the class already persisted in the status wins (it never changes).
-    qosClass: pod.status.qosClass ?? qosClass(pod),
-  };
-  if (sandbox) {
-    status.podIP = rt.podIP;
-    status.podIPs = pod.status.podIPs ?? [{ ip: rt.podIP }];
-  }
-  return status;
+  const phase = phaseOf(statuses);
+  const conditions = [
+    condition(prev, 'PodReadyToStartContainers', sandbox, nowIso),
+    condition(prev, 'Initialized', true, nowIso),
+    condition(prev, 'Ready', allReady, nowIso, 'ContainersNotReady', readyMsg),
+    condition(prev, 'ContainersReady', allReady, nowIso, 'ContainersNotReady', readyMsg),
+    scheduled,
+  ];
+  const hostIPs = pod.status.hostIPs ?? [{ ip: rt.hostIP }];
+  const startTime = isoSeconds(rt.startMs);
+  // qos.GetPodQOS: the class already persisted in the status wins (it never changes).
+  const qos = pod.status.qosClass ?? qosClass(pod);
+  // One literal per shape (the pod IP comes with the sandbox), so no status grows a property array.
+  return sandbox
+    ? { phase, conditions, hostIP: rt.hostIP, hostIPs, startTime, containerStatuses: statuses, qosClass: qos, podIP: rt.podIP, podIPs: pod.status.podIPs ?? [{ ip: rt.podIP }] }
+    : { phase, conditions, hostIP: rt.hostIP, hostIPs, startTime, containerStatuses: statuses, qosClass: qos };
 }
