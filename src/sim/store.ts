@@ -419,7 +419,7 @@ export class Store {
     }
     const event: StoreEvent = old
       ? { type: 'MODIFIED', kind, rv: this.rv, object: stored, previous: old }
-      : { type: 'ADDED', kind, rv: this.rv, object: stored };
+      : { type: 'ADDED', kind, rv: this.rv, object: stored, previous: undefined };
     this.hub.publish(event);
     return stored;
   }

@@ -30,7 +30,7 @@ export class IncrementalPlanner {
     c.plans = this.plans.slice();
     c.active = new Set(this.active);
     c.volatile = new Set(this.volatile);
-    c.sums = { ...this.sums };
+    c.sums = emptyTotals(this.sums);
     return c;
   }
 
@@ -55,8 +55,7 @@ export class IncrementalPlanner {
       }
       for (const i of redo) this.replan(input, ctx, i);
     }
-    const totals: NodeTotals = { ...this.sums, createOn: [], deletePods: new Set(), failedBackoffNodes: [], events: [], nodePods: [] };
-    totals.requeueAt = undefined;
+    const totals = emptyTotals(this.sums);
     for (const i of [...this.active].sort((a, b) => a - b)) {
       const node = this.nodes[i];
       const plan = this.plans[i];

@@ -23,9 +23,24 @@ export interface NodeTotals {
   nodesWithPods: number;
 }
 
-/** Empty totals to add node plans to. */
-export function emptyTotals(): NodeTotals {
-  return { createOn: [], deletePods: new Set(), failedBackoffNodes: [], events: [], nodePods: [], desired: 0, current: 0, ready: 0, available: 0, updated: 0, misscheduled: 0, nodesWithPods: 0 };
+/** Empty totals to add node plans to, starting from `counts`' status counts if given. */
+export function emptyTotals(counts?: NodeTotals): NodeTotals {
+  // Always this one literal: every totals object shares a shape (no deopts in the adders).
+  return {
+    createOn: [],
+    deletePods: new Set(),
+    failedBackoffNodes: [],
+    events: [],
+    nodePods: [],
+    requeueAt: undefined,
+    desired: counts?.desired ?? 0,
+    current: counts?.current ?? 0,
+    ready: counts?.ready ?? 0,
+    available: counts?.available ?? 0,
+    updated: counts?.updated ?? 0,
+    misscheduled: counts?.misscheduled ?? 0,
+    nodesWithPods: counts?.nodesWithPods ?? 0,
+  };
 }
 
 /** Adds one node's actions (not its counts) to the totals. */

@@ -181,8 +181,8 @@ export class Kubelet implements Controller {
   }
 
   private event(pod: Pod, c: ContainerRuntime | undefined, type: 'Normal' | 'Warning', reason: string, message: string): void {
-    const input: EventInput = { object: pod, type, reason, message, source: { component: 'kubelet', host: pod.spec.nodeName } };
-    if (c) input.fieldPath = containerFieldPath(c.name);
+    // One shape for every kubelet event (fieldPath present, maybe undefined).
+    const input: EventInput = { object: pod, type, reason, message, source: { component: 'kubelet', host: pod.spec.nodeName }, fieldPath: c ? containerFieldPath(c.name) : undefined };
     this.opts.recorder.record(input);
   }
 
