@@ -46,7 +46,9 @@ export function stepMarkdown(lesson: Lesson, i: number): string {
 /** The screen's props. */
 export function lessonScreenProps(v: LessonViewInput): LessonScreenProps {
   const { lesson, context: ctx } = v;
-  const index = v.complete ? lesson.steps.length - 1 : ctx.stepIndex;
+  // Once complete, the last step the learner did (a skipped simulator-only step has nothing to show).
+  const lastDone = lesson.steps.reduce((at, st, i) => (ctx.skipped.includes(st.id) ? at : i), lesson.steps.length - 1);
+  const index = v.complete ? lastDone : ctx.stepIndex;
   const step = lesson.steps[index];
   const steps: ChecklistStep[] = lesson.steps.map((s, i) => ({
     title: s.title,

@@ -2,8 +2,10 @@
  * The built program in a real terminal (tmux), with CI=true set as CI machines do (Ink would then
  * draw nothing unless the CLI hides it): open the first lesson, apply the solution from
  * the built-in command line, answer the question, wait for `Lesson complete`, quit cleanly.
+ * Then the same screen on a "real" cluster: `learn-daemonsets sim` headless, reached through
+ * `--kubeconfig … --context learn-daemonsets --yes-this-cluster`.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -131,6 +133,60 @@ describe.skipIf(!hasTmux || !hasKubectl)('the TUI in tmux', () => {
       expect(last?.tasks.find((t) => t.id === 'node-exporter-everywhere')?.earned).toBe(6);
     } finally {
       spawnSync('tmux', ['kill-session', '-t', exam]);
+    }
+  }, 120_000);
+
+  it('runs a lesson on a real cluster (learn-daemonsets sim) through --kubeconfig and --context', async () => {
+    const real = `${session}-real`;
+    const simConfig = path.join(xdg, 'sim.kubeconfig');
+    const sim = spawn(process.execPath, ['bin/learn-daemonsets.js', 'sim', '--kubeconfig', simConfig], { cwd: root, env: { ...process.env, XDG_CONFIG_HOME: xdg }, stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const first = await new Promise<string>((resolve, reject) => {
+        let text = '';
+        sim.stdout.on('data', (c: Buffer) => {
+          text += c.toString('utf8');
+          if (text.includes('\n')) resolve(text.split('\n')[0] ?? '');
+        });
+        sim.once('exit', (code) => reject(new Error(`learn-daemonsets sim exited (${String(code)})`)));
+      });
+      expect(first).toBe(`export KUBECONFIG=${simConfig}`);
+      tmux('new-session', '-d', '-s', real, '-x', '100', '-y', '30', `cd ${root} && CI=true XDG_CONFIG_HOME=${xdg} node bin/learn-daemonsets.js --kubeconfig ${simConfig} --context learn-daemonsets --yes-this-cluster --lesson first-daemonset; echo "EXITED $?"; sleep 60`);
+      const shot = () => tmux('capture-pane', '-p', '-t', real);
+      const until = async (want: string | RegExp, ms = 20_000) => {
+        const deadline = Date.now() + ms;
+        while (Date.now() < deadline) {
+          const out = shot();
+          if (typeof want === 'string' ? out.includes(want) : want.test(out)) return out;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        throw new Error(`timed out waiting for ${String(want)}; the screen shows:\n${shot()}`);
+      };
+      await until('Your first DaemonSet · step 1/3');
+      const opened = await until(/worker-3\s+worker\s+Ready/);
+      expect(opened).toMatch(/control-plane\s+control-plane\s+Ready/);
+      expect(opened).toContain(`context learn-daemonsets · KUBECONFIG=${simConfig}`);
+      expect(opened).toContain('commands in another');
+      tmux('send-keys', '-t', real, 'p');
+      await until('real cluster: time runs on its own');
+      tmux('send-keys', '-t', real, ':');
+      tmux('send-keys', '-t', real, '-l', 'k apply -f lessons/01-first-daemonset/solution/daemonset.yaml');
+      tmux('send-keys', '-t', real, 'Enter');
+      await until('daemonset.apps/node-agent created');
+      await until('step 2/3', 30_000);
+      tmux('send-keys', '-t', real, 'Escape');
+      await until('Press 1–4 to answer.');
+      tmux('send-keys', '-t', real, '1');
+      // The last step adds a node, which a real cluster cannot: skipped, and the lesson completes.
+      const done = await until('Lesson complete', 30_000);
+      expect(done).toContain('↷ A node joins');
+      tmux('send-keys', '-t', real, 'Escape');
+      const list = await until('learn-daemonsets — Kubernetes DaemonSets');
+      expect(list).not.toContain('Practice exam');
+      tmux('send-keys', '-t', real, 'q');
+      await until('EXITED 0');
+    } finally {
+      spawnSync('tmux', ['kill-session', '-t', real]);
+      sim.kill('SIGTERM');
     }
   }, 120_000);
 });
