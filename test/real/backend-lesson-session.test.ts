@@ -86,6 +86,21 @@ describe.runIf(kubectlAvailable())('a TUI lesson session over the real backend',
     }
   }, 60_000);
 
+  it('shows a dropped connection as one line while the watches retry, and clears it once they are back', async () => {
+    const session = await open();
+    try {
+      s.setReachable(false);
+      s.dropConnections();
+      await waitFor(() => session.view().notice?.startsWith('⚠ ') === true, 20_000);
+      expect(session.view().notice).toMatch(/\(retrying\)$/);
+      s.setReachable(true);
+      await waitFor(() => session.view().notice?.startsWith('⚠ ') !== true, 30_000);
+    } finally {
+      s.setReachable(true);
+      await session.close();
+    }
+  }, 60_000);
+
   it('opening a lesson again (a reset) re-runs its setup through the backend', async () => {
     // taints-in-depth starts with a DaemonSet: delete it, reopen, and it is back.
     const taints = loadLesson(BUILTIN_COURSE_DIR, 'taints-in-depth');
