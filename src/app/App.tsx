@@ -29,6 +29,8 @@ export interface CourseList {
   readonly warning?: string;
   /** The practice row (when the course has a pool): its length and the last result. */
   readonly practice?: PracticeRow;
+  /** The real cluster lessons run on, as the list names it. */
+  readonly cluster?: string;
 }
 
 /** What the root needs; everything stateful lives outside React. */
@@ -149,6 +151,7 @@ export function App(props: AppProps) {
         {...(state.context.error !== undefined ? { error: state.context.error } : {})}
         {...(course.warning !== undefined ? { warning: course.warning } : {})}
         {...(course.practice !== undefined ? { practice: course.practice } : {})}
+        {...(course.cluster !== undefined ? { cluster: course.cluster } : {})}
       />
     );
   }

@@ -64,7 +64,7 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
       const { items, next } = listItems(summaries, loaded.progress);
       // The exam needs a simulated cluster of its own: on a real cluster it is not offered.
       const practice = opts.cluster ? undefined : practiceRow(courseDir, LIST_PRACTICE_MINUTES, loaded.progress);
-      return { items, ...(next !== undefined ? { next } : {}), ...(loaded.warning !== undefined ? { warning: loaded.warning } : {}), ...(practice ? { practice } : {}) };
+      return { items, ...(next !== undefined ? { next } : {}), ...(loaded.warning !== undefined ? { warning: loaded.warning } : {}), ...(practice ? { practice } : {}), ...(opts.cluster ? { cluster: opts.cluster.backend.label } : {}) };
     } catch (err) {
       const { items, next } = listItems(summaries, { version: 1, lessons: {} });
       return { items, ...(next !== undefined ? { next } : {}), warning: `progress could not be read: ${err instanceof Error ? err.message : String(err)}` };

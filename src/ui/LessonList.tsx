@@ -28,6 +28,8 @@ export interface LessonListProps {
   readonly error?: string;
   readonly warning?: string;
   readonly practice?: PracticeRow;
+  /** The real cluster the lessons run on (absent: the simulator). */
+  readonly cluster?: string;
 }
 
 const MARK: Record<LessonListItem['state'], string> = { done: '✔', started: '›', new: '·' };
@@ -41,6 +43,11 @@ export function LessonList(props: LessonListProps) {
         learn-daemonsets — Kubernetes DaemonSets, by doing
       </Text>
       <Text color={tone('muted')}>↑/↓ or j/k choose · Enter opens · ? keys · q quits</Text>
+      {props.cluster !== undefined ? (
+        <Text color={tone('progress')} wrap="truncate-end">
+          Real cluster: {props.cluster} · the practice exam runs only in the simulator
+        </Text>
+      ) : null}
       <Text> </Text>
       {props.items.length === 0 ? <Text>No lessons found.</Text> : null}
       {props.items.map((item, i) => {

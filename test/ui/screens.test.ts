@@ -25,6 +25,9 @@ describe('LessonList', () => {
     expect(out).toMatch(/✔\s+1\. First\s+10 min {2}done 2026-01-01/);
     expect(out).toMatch(/❯ ·\s+2\. Second\s+12 min {2}not started {2}← next/);
   });
+  it('names the real cluster the lessons run on', () => {
+    expect(frame(h(LessonList, { items, cursor: 0, cluster: 'context lab at https://10.0.0.1:6443' }))).toContain('Real cluster: context lab at https://10.0.0.1:6443 · the practice exam runs only in the simulator');
+  });
   it('shows why a lesson could not open', () => {
     expect(frame(h(LessonList, { items, cursor: 0, error: 'lesson.yaml:3 bad check' }))).toContain('lesson.yaml:3 bad check');
   });

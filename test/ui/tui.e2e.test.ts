@@ -182,6 +182,7 @@ describe.skipIf(!hasTmux || !hasKubectl)('the TUI in tmux', () => {
       tmux('send-keys', '-t', real, 'Escape');
       const list = await until('learn-daemonsets — Kubernetes DaemonSets');
       expect(list).not.toContain('Practice exam');
+      expect(list).toContain('Real cluster: context learn-daemonsets at https://127.0.0.1:');
       tmux('send-keys', '-t', real, 'q');
       await until('EXITED 0');
     } finally {
