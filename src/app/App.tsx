@@ -135,7 +135,7 @@ export function App(props: AppProps) {
   useInput((input, key) => dispatchKey(props.app, props.holder, input, key));
   let body;
   if (!bigEnough(columns, rows)) body = <TooSmall columns={columns} rows={rows} />;
-  else if (state.matches('help')) body = <HelpScreen width={columns} />;
+  else if (state.matches('help')) body = <HelpScreen width={columns} realCluster={props.course().cluster !== undefined} />;
   else if (state.matches('lesson') && open?.session.kind === 'lesson') body = <OpenLesson open={open} session={open.session} app={props.app} color={props.color} columns={columns} rows={rows - 1} />;
   else if (state.matches('practice') && open?.session.kind === 'practice') body = <OpenPractice open={open} session={open.session} app={props.app} color={props.color} columns={columns} rows={rows - 1} />;
   else if (state.matches('report') && open?.session.kind === 'practice') body = <Report session={open.session} scroll={state.context.proseScroll} columns={columns} rows={rows - 1} />;

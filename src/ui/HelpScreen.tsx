@@ -27,15 +27,18 @@ function twoColumns(sections: readonly Section[]): [Section[], Section[]] {
   return [sections.slice(0, best), sections.slice(best)];
 }
 
-/** All keys, grouped by where they work. */
-export function HelpScreen(props: { width: number }) {
+/** All keys, grouped by where they work; `realCluster` notes the time keys that only the simulator has. */
+export function HelpScreen(props: { width: number; realCluster?: boolean }) {
   const tone = useTone();
   const columns = twoColumns(helpSections().filter((s) => s.rows.length));
   const width = Math.floor((props.width - 2) / 2);
   return (
     <Box flexDirection="column" paddingX={1}>
-      <Text bold color={tone('accent')}>
-        Keys (Esc or ? closes)
+      <Text wrap="truncate-end">
+        <Text bold color={tone('accent')}>
+          Keys (Esc or ? closes)
+        </Text>
+        {props.realCluster ? <Text color={tone('progress')}> · real cluster: p . u (time) work only in the simulator</Text> : null}
       </Text>
       <Box>
         {columns.map((group, g) => (

@@ -53,6 +53,11 @@ describe('runKubectl', () => {
     expect(lines).toEqual(['line one', 'line two']);
     expect(readFileSync(record, 'utf8')).toBe('KUBECONFIG=/tmp/kc KUBECACHEDIR=/tmp/cache\nget\nnodes\n');
   });
+  it('passes a real cluster’s context first, so it never lands after `--`', async () => {
+    const run = runKubectl(['exec', 'p', '--', 'ls'], { ...opts, context: 'lab', onLine: () => undefined });
+    expect(await run.done).toEqual({ code: 0 });
+    expect(readFileSync(record, 'utf8')).toBe('KUBECONFIG=/tmp/kc KUBECACHEDIR=/tmp/cache\n--context=lab\nexec\np\n--\nls\n');
+  });
   it('reports stderr and the exit code, and can be stopped', async () => {
     const lines: string[] = [];
     expect(await runKubectl(['fail'], { ...opts, onLine: (l, s) => lines.push(`${s}:${l}`) }).done).toEqual({ code: 1 });

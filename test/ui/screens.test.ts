@@ -90,6 +90,11 @@ describe('HelpScreen and TooSmall', () => {
     expect(out).toContain('command line: kubectl/k');
     expect(out.split('\n').length).toBeLessThanOrEqual(24);
   });
+  it('notes on a real cluster that the time keys are the simulator’s, still within 80×24', () => {
+    const out = frame(h(HelpScreen, { width: 80, realCluster: true }));
+    expect(out.split('\n')[0]).toContain('Keys (Esc or ? closes) · real cluster: p . u (time) work only in the simulat');
+    expect(out.split('\n').length).toBeLessThanOrEqual(24);
+  });
   it('asks for a larger window below 80×24', () => {
     expect(bigEnough(79, 30)).toBe(false);
     expect(bigEnough(80, 24)).toBe(true);
