@@ -5,7 +5,7 @@
  */
 import { nodeShouldRunDaemonPod } from '../cluster/daemon-placement.js';
 import { podReadyText, podStatusText } from '../cluster/pod-display.js';
-import type { DaemonSet, Node, Pod } from '../cluster/types.js';
+import type { Node, Pod } from '../cluster/types.js';
 import type { ClusterSnapshot } from '../lessons/snapshot.js';
 import type { MapNode, MapPod } from '../ui/ClusterMap.js';
 import type { Tone } from '../ui/theme.js';
@@ -66,54 +66,69 @@ function targetNode(pod: Pod): string | undefined {
   return undefined;
 }
 
-function ownedBy(ds: DaemonSet) {
-  return (o: { metadata: { ownerReferences?: { uid: string; controller?: boolean }[] } }) =>
-    o.metadata.ownerReferences?.some((r) => r.uid === ds.metadata.uid && r.controller === true) ?? false;
+/** The uid of the object's controlling owner, if any. */
+function controllerUid(o: { metadata: { ownerReferences?: readonly { uid: string; controller?: boolean }[] } }): string | undefined {
+  for (const r of o.metadata.ownerReferences ?? []) if (r.controller === true) return r.uid;
+  return undefined;
 }
 
-/** Builds every node row; cost is linear in nodes + pods, so a 5,000-node map stays cheap. */
+/** Store objects are immutable, so what a row needs from one is computed once per version. */
+const podCells = new WeakMap<Pod, { name: string; status: string; tone: Tone; node: string | undefined; owner: string | undefined; hash: string | undefined }>();
+const nodeCells = new WeakMap<Node, Pick<MapNode, 'name' | 'role' | 'ready' | 'cordoned' | 'labels'> & { taints: string[] }>();
+
+function podCell(pod: Pod) {
+  let cell = podCells.get(pod);
+  if (!cell) {
+    const status = podStatusText(pod);
+    cell = { name: pod.metadata.name, status, tone: podTone(status, podReadyText(pod)), node: targetNode(pod), owner: controllerUid(pod), hash: pod.metadata.labels?.['controller-revision-hash'] };
+    podCells.set(pod, cell);
+  }
+  return cell;
+}
+
+function nodeCell(node: Node) {
+  let cell = nodeCells.get(node);
+  if (!cell) {
+    cell = { name: node.metadata.name, role: role(node), ready: ready(node), cordoned: node.spec.unschedulable === true, labels: chosenLabels(node), taints: taintText(node) };
+    nodeCells.set(node, cell);
+  }
+  return cell;
+}
+
+/** Builds every node row; linear in nodes + pods, and unchanged objects cost a map lookup. */
 export function clusterView(snapshot: ClusterSnapshot): ClusterView {
+  const byUid = new Map(snapshot.daemonSets.map((ds) => [ds.metadata.uid, ds]));
+  const revisions = new Map<string, number>();
+  for (const cr of snapshot.controllerRevisions) {
+    const owner = controllerUid(cr);
+    const hash = cr.metadata.labels?.['controller-revision-hash'];
+    if (owner && hash && byUid.has(owner)) revisions.set(`${owner}/${hash}`, cr.revision);
+  }
   const podsByNode = new Map<string, MapPod[]>();
-  const hasPod = new Set<string>();
-  for (const ds of snapshot.daemonSets) {
-    const owned = ownedBy(ds);
-    const revisions = new Map<string, number>();
-    for (const cr of snapshot.controllerRevisions) {
-      const hash = cr.metadata.labels?.['controller-revision-hash'];
-      if (hash && owned(cr)) revisions.set(hash, cr.revision);
-    }
-    for (const pod of snapshot.pods) {
-      if (!owned(pod)) continue;
-      const node = targetNode(pod);
-      if (!node) continue;
-      const status = podStatusText(pod);
-      const hash = pod.metadata.labels?.['controller-revision-hash'];
-      const revision = hash === undefined ? undefined : revisions.get(hash);
-      const entry: MapPod = { name: pod.metadata.name, status, tone: podTone(status, podReadyText(pod)), ...(revision !== undefined ? { revision } : {}) };
-      podsByNode.set(node, [...(podsByNode.get(node) ?? []), entry]);
-      hasPod.add(`${ds.metadata.uid}/${node}`);
-    }
+  const hasPod = new Map<string, Set<string>>();
+  for (const pod of snapshot.pods) {
+    const cell = podCell(pod);
+    if (!cell.owner || !cell.node || !byUid.has(cell.owner)) continue;
+    const revision = cell.hash === undefined ? undefined : revisions.get(`${cell.owner}/${cell.hash}`);
+    const entry: MapPod = { name: cell.name, status: cell.status, tone: cell.tone, ...(revision !== undefined ? { revision } : {}) };
+    const list = podsByNode.get(cell.node);
+    if (list) list.push(entry);
+    else podsByNode.set(cell.node, [entry]);
+    let nodes = hasPod.get(cell.owner);
+    if (!nodes) hasPod.set(cell.owner, (nodes = new Set()));
+    nodes.add(cell.node);
   }
   const nodes = snapshot.nodes.map((node): MapNode => {
+    const cell = nodeCell(node);
     const absent: string[] = [];
     for (const ds of snapshot.daemonSets) {
-      if (hasPod.has(`${ds.metadata.uid}/${node.metadata.name}`)) continue;
+      if (hasPod.get(ds.metadata.uid)?.has(cell.name)) continue;
       const placement = nodeShouldRunDaemonPod(node, ds);
       const why = placement.shouldRun ? 'pod not created yet' : placement.reasons.map(shortReason).join('; ');
       absent.push(`${ds.metadata.name}: ${why}`);
     }
-    const taints = taintText(node);
     const reasonsNameTaints = absent.some((a) => a.includes('taint '));
-    return {
-      name: node.metadata.name,
-      role: role(node),
-      ready: ready(node),
-      cordoned: node.spec.unschedulable === true,
-      taints: reasonsNameTaints ? [] : taints,
-      labels: chosenLabels(node),
-      pods: podsByNode.get(node.metadata.name) ?? [],
-      absent,
-    };
+    return { ...cell, taints: reasonsNameTaints ? [] : cell.taints, pods: podsByNode.get(cell.name) ?? [], absent };
   });
   return { nodes, daemonSets: snapshot.daemonSets.map((d) => d.metadata.name) };
 }
