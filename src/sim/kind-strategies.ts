@@ -53,6 +53,8 @@ export function kindStrategies(random: Random): Partial<Record<Kind, KindStrateg
     Pod: {
       prepareForCreate: (obj) => {
         const pod = applyPodDefaults(obj as NewObject<Pod>, { apiAccessVolumeSuffix: randomSuffix(random) }) as Pod;
+        // The apiserver starts every pod Pending (a scenario's bare pod arrives without a status).
+        pod.status ??= { phase: 'Pending' };
         return check(pod, validatePod(pod));
       },
       prepareForUpdate: (obj) => check(obj, validatePod(obj as Pod)),
