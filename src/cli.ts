@@ -9,11 +9,12 @@ const HELP = `learn-daemonsets — learn Kubernetes DaemonSets by doing
 
 Usage:
   learn-daemonsets [--lesson ID]           open the tutorial (simulated cluster)
-  learn-daemonsets --backend kind [--lesson ID]
-                                           create or reuse the kind cluster "learn-daemonsets"
-                                           (and set a lesson up on it)
-  learn-daemonsets --kubeconfig P --context NAME [--yes-this-cluster] [--lesson ID]
-                                           use an existing cluster (guarded: asks first)
+  learn-daemonsets --backend kind [--lesson ID] [--line]
+                                           the tutorial on the kind cluster "learn-daemonsets"
+                                           (created or reused)
+  learn-daemonsets --kubeconfig P --context NAME [--yes-this-cluster] [--lesson ID] [--line]
+                                           the tutorial on an existing cluster (guarded: asks
+                                           first); --line: plain prompts instead of the screen
   learn-daemonsets sim [--scenario NAME|FILE] [--nodes N] [--port N]
                        [--kubeconfig PATH] [--speed X] [--kube-version 1.NN]
                                            run the simulated cluster headless
@@ -23,7 +24,7 @@ Usage:
   learn-daemonsets verify LESSON [--kubeconfig P] [--context C]
                                            grade a cluster against a lesson
   learn-daemonsets practice [--minutes N] [--seed S]
-                                           timed CKA-style practice
+                                           timed CKA-style exam, partial credit, no hints
   learn-daemonsets cleanup                 delete what the tool created on real clusters
   learn-daemonsets --help | --version
 
