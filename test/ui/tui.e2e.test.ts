@@ -23,21 +23,23 @@ function tmux(...args: string[]): string {
   return execFileSync('tmux', args, { encoding: 'utf8' });
 }
 
-function screen(): string {
-  return tmux('capture-pane', '-p', '-t', session);
+/** What a tmux pane shows, and a poll for text on it (fails with the screen after `ms`). */
+function pane(target: string) {
+  const shot = (): string => tmux('capture-pane', '-p', '-t', target);
+  const until = async (want: string | RegExp, ms = 40_000): Promise<string> => {
+    const deadline = Date.now() + ms;
+    let last = '';
+    while (Date.now() < deadline) {
+      last = shot();
+      if (typeof want === 'string' ? last.includes(want) : want.test(last)) return last;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`timed out waiting for ${String(want)}; the screen shows:\n${last}`);
+  };
+  return { shot, until };
 }
 
-/** Polls the pane until `want` shows up or the deadline passes (then fails with the screen). */
-async function waitFor(want: string | RegExp, ms = 20_000): Promise<string> {
-  const deadline = Date.now() + ms;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = screen();
-    if (typeof want === 'string' ? last.includes(want) : want.test(last)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${String(want)}; the screen shows:\n${last}`);
-}
+const { shot: screen, until: waitFor } = pane(session);
 
 describe.skipIf(!hasTmux || !hasKubectl)('the TUI in tmux', () => {
   beforeAll(() => {
@@ -94,16 +96,7 @@ describe.skipIf(!hasTmux || !hasKubectl)('the TUI in tmux', () => {
     const exam = `${session}-exam`;
     tmux('new-session', '-d', '-s', exam, '-x', '100', '-y', '30', `cd ${root} && XDG_CONFIG_HOME=${xdg} node bin/learn-daemonsets.js practice --minutes 240 --seed 11; echo "EXITED $?"; sleep 60`);
     try {
-      const shot = () => tmux('capture-pane', '-p', '-t', exam);
-      const until = async (want: string | RegExp, ms = 40_000) => {
-        const deadline = Date.now() + ms;
-        while (Date.now() < deadline) {
-          const out = shot();
-          if (typeof want === 'string' ? out.includes(want) : want.test(out)) return out;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-        throw new Error(`timed out waiting for ${String(want)}; the screen shows:\n${shot()}`);
-      };
+      const { shot, until } = pane(exam);
       await until(/Practice exam · task 1\/\d+/);
       expect(shot()).toMatch(/⏱ (3:59:5\d|4:00:00) left/);
       tmux('send-keys', '-t', exam, ':');
@@ -151,16 +144,7 @@ describe.skipIf(!hasTmux || !hasKubectl)('the TUI in tmux', () => {
       });
       expect(first).toBe(`export KUBECONFIG=${simConfig}`);
       tmux('new-session', '-d', '-s', real, '-x', '100', '-y', '30', `cd ${root} && CI=true XDG_CONFIG_HOME=${xdg} node bin/learn-daemonsets.js --kubeconfig ${simConfig} --context learn-daemonsets --yes-this-cluster --lesson first-daemonset; echo "EXITED $?"; sleep 60`);
-      const shot = () => tmux('capture-pane', '-p', '-t', real);
-      const until = async (want: string | RegExp, ms = 20_000) => {
-        const deadline = Date.now() + ms;
-        while (Date.now() < deadline) {
-          const out = shot();
-          if (typeof want === 'string' ? out.includes(want) : want.test(out)) return out;
-          await new Promise((r) => setTimeout(r, 100));
-        }
-        throw new Error(`timed out waiting for ${String(want)}; the screen shows:\n${shot()}`);
-      };
+      const { until } = pane(real);
       await until('Your first DaemonSet · step 1/3');
       const opened = await until(/worker-3\s+worker\s+Ready/);
       expect(opened).toMatch(/control-plane\s+control-plane\s+Ready/);
