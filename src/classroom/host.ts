@@ -1,0 +1,138 @@
+/**
+ * The instructor's host: a small node:http service with exactly two routes,
+ * `POST /rooms/<code>/events` and `GET /rooms/<code>/table`. It trusts nothing a learner sends:
+ * the join code on every request (constant-time compare), the event schema only, a size limit,
+ * a per-learner rate limit. Accepted events are fsynced to the room's log before the reply, so a
+ * restarted host from the same room directory has every event it acknowledged.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { MAX_BODY_BYTES, type BatchReply, type ClassroomEvent } from './protocol.js';
+import { RateLimiter, type RateLimit } from './rate-limit.js';
+import { applyEvents, emptyRoom, type LessonOutline, type RoomState } from './room.js';
+import type { RoomStore } from './store.js';
+import { roomTable, type RoomTable } from './table.js';
+import { readBody, validateBatch, type HttpFailure } from './host-request.js';
+
+/** What the host needs; every IO port and the clock are injectable. */
+export interface HostOptions {
+  readonly store: RoomStore;
+  readonly lessons: readonly LessonOutline[];
+  /** 0 (the default) picks a free port. */
+  readonly port?: number;
+  /** 127.0.0.1 unless the instructor names a LAN address. */
+  readonly bind?: string;
+  readonly now?: () => number;
+  readonly rateLimit?: RateLimit;
+  /** Called after accepted events are stored (the screen redraws). */
+  readonly onChange?: () => void;
+}
+
+/** A running host. */
+export interface Host {
+  readonly code: string;
+  /** `http://addr:port/#CODE`, what a learner passes to --join. */
+  readonly joinUrl: string;
+  readonly port: number;
+  /** Warnings from replaying the room's log (torn lines skipped). */
+  readonly warnings: readonly string[];
+  table(): RoomTable;
+  state(): RoomState;
+  stop(): Promise<void>;
+}
+
+/** A host that could not start, with a sentence the instructor can act on. */
+export class HostError extends Error {}
+
+function digest(s: string): Buffer {
+  return createHash('sha256').update(s).digest();
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', ...headers });
+  res.end(text);
+}
+
+/** The address learners should use: the bound one, or a LAN address when bound to all. */
+function publicHost(bind: string): string {
+  if (bind !== '0.0.0.0' && bind !== '::') return bind.includes(':') ? `[${bind}]` : bind;
+  const lan = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+  return lan?.address ?? '127.0.0.1';
+}
+
+/** Starts a host on the room in `opts.store`, replaying its log first. */
+export async function startHost(opts: HostOptions): Promise<Host> {
+  const now = opts.now ?? Date.now;
+  const code = opts.store.code;
+  const codeDigest = digest(code);
+  const limiter = new RateLimiter(opts.rateLimit, now);
+  const replay = opts.store.replay();
+  let state = applyEvents(emptyRoom(), replay.events).state;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const commit = (events: readonly ClassroomEvent[]): Promise<BatchReply> => {
+    const run = queue.then(async () => {
+      const result = applyEvents(state, events);
+      await opts.store.append(result.fresh);
+      state = result.state;
+      if (result.accepted > 0) opts.onChange?.();
+      return { accepted: result.accepted, duplicates: result.duplicates };
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const match = /^\/rooms\/([^/?#]{1,64})\/(events|table)$/.exec((req.url ?? '').split('?')[0] ?? '');
+    const route = match?.[2];
+    if (!match || (route === 'events' && req.method !== 'POST') || (route === 'table' && req.method !== 'GET')) {
+      return send(res, 404, { error: 'not found: a host serves POST /rooms/<code>/events and GET /rooms/<code>/table' });
+    }
+    if (!timingSafeEqual(digest(match[1] ?? ''), codeDigest)) return send(res, 401, { error: 'wrong room code: check the join command your instructor shows' });
+    if (route === 'table') return send(res, 200, roomTable(state, now(), opts.lessons));
+    const body = await readBody(req, MAX_BODY_BYTES);
+    if ('status' in body) return send(res, body.status, { error: body.error });
+    const batch: ClassroomEvent[] | HttpFailure = validateBatch(body.value);
+    if ('status' in batch) return send(res, batch.status, { error: batch.error });
+    if (!limiter.take([...new Set(batch.map((e) => e.learner))])) return send(res, 429, { error: 'too many requests from this learner; retry in a second' }, { 'retry-after': '1' });
+    send(res, 200, await commit(batch));
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) send(res, 500, { error: `the host could not store the events: ${err instanceof Error ? err.message : String(err)}` });
+      else res.destroy();
+    });
+  });
+  server.requestTimeout = 10_000;
+  server.headersTimeout = 5_000;
+  const bind = opts.bind ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EADDRINUSE') reject(new HostError(`port ${opts.port ?? 0} is in use; pick another with --port N, or leave --port out for a free one`));
+      else if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') reject(new HostError(`${bind} is not an address of this machine; --bind takes one of its IP addresses`));
+      else if (err.code === 'EACCES') reject(new HostError(`not allowed to listen on port ${opts.port ?? 0}; use a port above 1023`));
+      else reject(err);
+    });
+    server.listen(opts.port ?? 0, bind, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    code,
+    joinUrl: `http://${publicHost(bind)}:${port}/#${code}`,
+    port,
+    warnings: replay.warnings,
+    table: () => roomTable(state, now(), opts.lessons),
+    state: () => state,
+    stop: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await queue;
+      await opts.store.close();
+    },
+  };
+}
