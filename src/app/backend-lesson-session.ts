@@ -9,6 +9,7 @@ import { scenarioPlan } from '../lessons/backend-runner.js';
 import { startBackendSession } from '../lessons/backend-session.js';
 import type { ProgressStore } from '../lessons/progress.js';
 import { clusterView } from './cluster-view.js';
+import { liveView } from './live-view.js';
 import { loadLessonOrExplain, NO_TIME_CONTROLS, type KubectlTarget, type LessonSession, type SessionView } from './lesson-session.js';
 import { ProgressRecorder } from './progress-recorder.js';
 
@@ -40,23 +41,19 @@ export async function openBackendLesson(id: string, opts: BackendLessonOptions):
   const plan = scenarioPlan(lesson, backend.snapshot().takenAt);
   await backend.prepare(plan, { lessonDir: lesson.dir });
   opts.onPrepared?.(plan);
-  const realNow = opts.realNow ?? Date.now;
-  const idleNudgeMs = opts.idleNudgeMs ?? 120_000;
-  let lastActivity = realNow();
-  const idle = () => realNow() - lastActivity >= idleNudgeMs;
-  const listeners = new Set<() => void>();
   let notice: string | undefined = UNSEEN_COMMANDS;
-  const build = (): SessionView => {
-    const snap = backend.snapshot();
-    const problem = backend.health().problem;
-    const note = problem !== undefined ? `⚠ ${problem} (retrying)` : notice;
-    return { map: clusterView(snap), paused: false, now: snap.takenAt, idle: idle(), ...(note !== undefined ? { notice: note } : {}) };
-  };
-  let current = build();
-  const publish = () => {
-    current = build();
-    for (const l of listeners) l();
-  };
+  const live = liveView<SessionView>({
+    ...(opts.realNow ? { realNow: opts.realNow } : {}),
+    ...(opts.throttleMs !== undefined ? { throttleMs: opts.throttleMs } : {}),
+    ...(opts.idleNudgeMs !== undefined ? { idleNudgeMs: opts.idleNudgeMs } : {}),
+    build: (idle) => {
+      const snap = backend.snapshot();
+      const problem = backend.health().problem;
+      const note = problem !== undefined ? `⚠ ${problem} (retrying)` : notice;
+      return { map: clusterView(snap), paused: false, now: snap.takenAt, idle, ...(note !== undefined ? { notice: note } : {}) };
+    },
+  });
+  const { publish } = live;
   const say = (message: string) => {
     notice = message;
     publish();
@@ -69,25 +66,15 @@ export async function openBackendLesson(id: string, opts: BackendLessonOptions):
   let mark = '';
   const activity = actor.subscribe((s) => {
     const next = `${s.context.stepIndex}/${s.context.hintsUsed.join(',')}/${s.status}`;
-    if (next !== mark) lastActivity = realNow();
+    if (next !== mark) live.touch();
     mark = next;
   });
   const unaudit = audit.subscribe(() => {
-    lastActivity = realNow();
+    live.touch();
     // The learner found the command line: the opening note has done its job.
     if (notice === UNSEEN_COMMANDS) notice = undefined;
   });
-  const throttleMs = opts.throttleMs ?? 100;
-  let pending: ReturnType<typeof setTimeout> | undefined;
-  let last = 0;
-  const unwatch = backend.subscribe(() => {
-    if (pending) return;
-    pending = setTimeout(() => {
-      pending = undefined;
-      last = realNow();
-      publish();
-    }, Math.max(0, last + throttleMs - realNow()));
-  });
+  const unwatch = backend.subscribe(live.changed);
   // The status bar's clock and idleness, once a second.
   const tick = setInterval(publish, 1000);
   tick.unref();
@@ -101,28 +88,20 @@ export async function openBackendLesson(id: string, opts: BackendLessonOptions):
     progress,
     capabilities: { timeControls: false, practice: false },
     now: () => backend.snapshot().takenAt,
-    view() {
-      const nowIdle = idle();
-      if (nowIdle !== current.idle) current = { ...current, idle: nowIdle };
-      return current;
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    view: live.view,
+    subscribe: live.subscribe,
     togglePause: noTime,
     stepTime: noTime,
     rewind: noTime,
     async close() {
       clearInterval(tick);
-      if (pending) clearTimeout(pending);
       unwatch();
       unaudit();
       sub.unsubscribe();
       activity.unsubscribe();
       progress.flush();
       session.close();
-      listeners.clear();
+      live.dispose();
     },
   };
 }

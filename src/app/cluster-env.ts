@@ -18,6 +18,7 @@ import { bootstrapCluster } from '../sim/bootstrap.js';
 import type { SimCluster } from '../sim/cluster.js';
 import type { Scenario } from '../sim/scenario/index.js';
 import { clusterView } from './cluster-view.js';
+import { liveView } from './live-view.js';
 import { PausableClock } from './pausable-clock.js';
 import type { SessionView } from './lesson-session.js';
 import { RewindHistory } from './rewind.js';
@@ -95,48 +96,30 @@ export async function startClusterEnv(opts: ClusterEnvOptions): Promise<ClusterE
   });
   writeKubeconfig(opts.paths.kubeconfig, server.url, tls.certPem, token);
 
-  const realNow = opts.realNow ?? Date.now;
-  const idleNudgeMs = opts.idleNudgeMs ?? 120_000;
-  let lastActivity = realNow();
-  const idle = () => realNow() - lastActivity >= idleNudgeMs;
   const snapshot = (): ClusterSnapshot => snapshotOf(cluster);
-  const listeners = new Set<() => void>();
   const snapshotHooks: ((s: ClusterSnapshot) => void)[] = [];
   const tickHooks: (() => void)[] = [];
-  const view = (snap: ClusterSnapshot): SessionView => ({ map: clusterView(snap), paused: clock.paused, now: clock.now(), idle: idle(), ...(notice !== undefined ? { notice } : {}) });
-  let current: SessionView = view(snapshot());
-  const notify = () => {
-    for (const l of listeners) l();
-  };
-  const publish = () => {
-    const snap = snapshot();
-    for (const hook of snapshotHooks) hook(snap);
-    current = view(snap);
-    notify();
-  };
-  const throttleMs = opts.throttleMs ?? 100;
-  let pending: ReturnType<typeof setTimeout> | undefined;
-  let last = 0;
-  const changed = () => {
-    if (pending) return;
-    const wait = Math.max(0, last + throttleMs - realNow());
-    pending = setTimeout(() => {
-      pending = undefined;
-      last = realNow();
-      publish();
-    }, wait);
-  };
-  const unwatch = cluster.store.watch({}, changed);
-  const unaudit = audit.subscribe(() => {
-    lastActivity = realNow();
+  const live = liveView<SessionView>({
+    ...(opts.realNow ? { realNow: opts.realNow } : {}),
+    ...(opts.throttleMs !== undefined ? { throttleMs: opts.throttleMs } : {}),
+    ...(opts.idleNudgeMs !== undefined ? { idleNudgeMs: opts.idleNudgeMs } : {}),
+    build: (idle) => {
+      const snap = snapshot();
+      for (const hook of snapshotHooks) hook(snap);
+      return { map: clusterView(snap), paused: clock.paused, now: clock.now(), idle, ...(notice !== undefined ? { notice } : {}) };
+    },
   });
+  const { realNow, publish } = live;
+  const unwatch = cluster.store.watch({}, live.changed);
+  const unaudit = audit.subscribe(live.touch);
   // The status bar's clock: one refresh a second while time runs, or when idleness changes.
+  let shownIdle = false;
   const tick = setInterval(() => {
     for (const hook of tickHooks) hook();
-    const nowIdle = idle();
-    if (!clock.paused || nowIdle !== current.idle || tickHooks.length) {
-      current = { ...current, now: clock.now(), idle: nowIdle };
-      notify();
+    const nowIdle = live.idle();
+    if (!clock.paused || nowIdle !== shownIdle || tickHooks.length) {
+      shownIdle = nowIdle;
+      live.notify((v) => ({ ...v, now: clock.now(), idle: nowIdle }));
     }
   }, 1000);
   tick.unref();
@@ -148,22 +131,12 @@ export async function startClusterEnv(opts: ClusterEnvOptions): Promise<ClusterE
     paths: opts.paths,
     realNow,
     snapshot,
-    view() {
-      // Idleness is read fresh (wall time moves on its own); a new object only when it flips.
-      const nowIdle = idle();
-      if (nowIdle !== current.idle) current = { ...current, idle: nowIdle };
-      return current;
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    view: live.view,
+    subscribe: live.subscribe,
     onSnapshot: (fn) => void snapshotHooks.push(fn),
     onTick: (fn) => void tickHooks.push(fn),
     publish,
-    touch() {
-      lastActivity = realNow();
-    },
+    touch: live.touch,
     togglePause() {
       if (clock.paused) clock.resume();
       else clock.pause();
@@ -190,7 +163,7 @@ export async function startClusterEnv(opts: ClusterEnvOptions): Promise<ClusterE
     },
     async close() {
       clearInterval(tick);
-      if (pending) clearTimeout(pending);
+      live.dispose();
       unwatch();
       unaudit();
       stopLoop();
