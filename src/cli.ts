@@ -26,6 +26,9 @@ Usage:
   learn-daemonsets practice [--minutes N] [--seed S]
                                            timed CKA-style exam, partial credit, no hints
   learn-daemonsets cleanup                 delete what the tool created on real clusters
+  learn-daemonsets classroom host [--port N] [--bind ADDR] [--room CODE]
+                                           host a classroom: prints the join command, shows
+                                           every learner's progress (loopback unless --bind)
   learn-daemonsets --help | --version
 
 Options:
@@ -162,6 +165,8 @@ async function run(argv: string[], debug = false): Promise<number> {
       return tui(argv, debug);
     case 'cleanup':
       return (await import('./commands/cleanup.js')).runCleanup(argv.slice(1));
+    case 'classroom':
+      return (await import('./commands/classroom.js')).runClassroom(argv.slice(1));
     case 'practice':
       return startTui({ practice: practiceOptions(argv.slice(1)), debug });
     default:

@@ -1,0 +1,98 @@
+/**
+ * `learn-daemonsets classroom host [--port N] [--bind ADDR] [--room CODE]`: the instructor's
+ * side of a classroom. Prints the join command first, then redraws a plain-text room table when
+ * events arrive (and every few seconds, so times on step move); Ctrl+C stops it with exit 0.
+ */
+import { isIP } from 'node:net';
+import { parseArgs } from 'node:util';
+import { UsageError } from '../cli.js';
+import { HostError, startHost } from '../classroom/host.js';
+import { renderTable } from '../classroom/render.js';
+import type { LessonOutline } from '../classroom/room.js';
+import { RoomError, RoomStore, roomsDir } from '../classroom/store.js';
+import { BUILTIN_COURSE_DIR, loadCourse } from '../lessons/loader.js';
+
+/** The command's ports, so a test can drive it without a terminal or signals. */
+export interface ClassroomIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly env: NodeJS.ProcessEnv;
+  readonly tty: boolean;
+  /** Resolves when the instructor stops the host (Ctrl+C). */
+  readonly stopped: Promise<void>;
+  readonly lessons?: readonly LessonOutline[];
+}
+
+function defaultIo(): ClassroomIo {
+  return {
+    out: (t) => void process.stdout.write(t),
+    err: (t) => void process.stderr.write(t),
+    env: process.env,
+    tty: process.stdout.isTTY === true,
+    stopped: new Promise((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    }),
+  };
+}
+
+/** Flags checked once, at the edge, each with a sentence the instructor can act on. */
+export function hostOptions(argv: string[]): { port: number; bind: string; room?: string } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { port: { type: 'string' }, bind: { type: 'string' }, room: { type: 'string' } }, strict: true, allowPositionals: false });
+  } catch (err) {
+    throw new UsageError(`${err instanceof Error ? err.message : String(err)}. Usage: learn-daemonsets classroom host [--port N] [--bind ADDR] [--room CODE]`);
+  }
+  const v = parsed.values;
+  const port = v.port === undefined ? 0 : /^\d+$/.test(v.port) ? Number(v.port) : NaN;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number from 1 to 65535, got "${v.port}"`);
+  if (v.bind !== undefined && isIP(v.bind) === 0) throw new UsageError(`--bind needs an IP address of this machine (e.g. 192.168.1.20), got "${v.bind}"`);
+  return { port, bind: v.bind ?? '127.0.0.1', ...(v.room !== undefined ? { room: v.room.toUpperCase() } : {}) };
+}
+
+function courseOutline(): LessonOutline[] {
+  return loadCourse(BUILTIN_COURSE_DIR).lessons.map((l) => ({ id: l.id, steps: l.steps.map((s) => s.id) }));
+}
+
+/** Runs `classroom <sub>`; resolves with the exit code once the host stops. */
+export async function runClassroom(argv: string[], io: ClassroomIo = defaultIo()): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub !== 'host') throw new UsageError(`"classroom" takes "host" (the instructor's side), not ${sub === undefined ? 'nothing' : `"${sub}"`}. Learners join with \`npx learn-daemonsets --join URL#CODE\``);
+  const opts = hostOptions(rest);
+  let store: RoomStore;
+  try {
+    store = RoomStore.open(roomsDir(io.env), opts.room);
+  } catch (err) {
+    if (err instanceof RoomError) throw new UsageError(err.message);
+    throw err;
+  }
+  let dirty = true;
+  let host;
+  try {
+    host = await startHost({ store, lessons: io.lessons ?? courseOutline(), port: opts.port, bind: opts.bind, onChange: () => (dirty = true) });
+  } catch (err) {
+    await store.close();
+    if (err instanceof HostError) throw new UsageError(err.message);
+    throw err;
+  }
+  const join = `npx learn-daemonsets --join ${host.joinUrl}`;
+  io.out(`${join}\n`);
+  for (const w of host.warnings) io.err(`warning: ${w}\n`);
+  const banner = [`Learners run:  ${join}`, `Room ${host.code} (restart with --room ${host.code} to keep it). Ctrl+C stops.`, ''];
+  let ticks = 0;
+  const draw = (): void => {
+    ticks++;
+    if (!dirty && (!io.tty || ticks % 50 !== 0)) return;
+    dirty = false;
+    const lines = renderTable(host.table());
+    io.out(io.tty ? `\x1b[H\x1b[2J${[...banner, ...lines].join('\n')}\n` : `${lines.join('\n')}\n\n`);
+  };
+  draw();
+  const timer = setInterval(draw, 100);
+  await io.stopped;
+  clearInterval(timer);
+  await host.stop();
+  io.out(`\nRoom ${host.code} stopped; its events are kept in ${store.dir}.\n`);
+  return 0;
+}
