@@ -5,15 +5,12 @@
  * for each check. Steps whose setup needs what the backend lacks (adding a node on kind) are
  * skipped with the reason instead of failing.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { ActionOptions, BackendAction, ClusterBackend, ScenarioPlan } from '../cluster/backend.js';
 import { isoSeconds } from '../sim/clock.js';
 import { BUILTIN_NAMESPACES, buildNodes, scenarioNamespaces, scenarioObjects } from '../sim/scenario/index.js';
 import type { AuditLog } from './audit.js';
 import type { Lesson, Step } from './lesson.js';
-import { LessonError, parseYaml } from './problems.js';
-import { solutionSchema } from './schema.js';
+import { readSolution } from './solution.js';
 
 /** The lesson's starting cluster as nodes to expect and objects to apply (namespaces first). */
 export function scenarioPlan(lesson: Lesson, now: number = Date.now()): ScenarioPlan {
@@ -26,18 +23,8 @@ export function scenarioPlan(lesson: Lesson, now: number = Date.now()): Scenario
 
 /** The solution as action references per step (what `loadSolution` compiles for the simulator). */
 export function solutionActions(lesson: Lesson): ReadonlyMap<string, readonly BackendAction[]> {
-  const dir = path.join(lesson.dir, 'solution');
-  const file = path.join(dir, 'steps.yaml');
-  if (!existsSync(file)) {
-    const manifests = existsSync(dir) ? readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
-    const first = lesson.steps.find((s) => s.kind === 'task');
-    if (!first || manifests.length === 0) return new Map();
-    return new Map([[first.id, manifests.map((m) => ({ name: 'applyManifest', params: { file: path.join('solution', m) } }))]]);
-  }
-  const parsed = parseYaml(file, readFileSync(file, 'utf8'), solutionSchema);
-  if (!parsed.ok) throw new LessonError(parsed.problems);
   const out = new Map<string, BackendAction[]>();
-  for (const entry of parsed.data.steps) out.set(entry.step, [...(out.get(entry.step) ?? []), ...entry.run.map((r) => ({ name: r.name, ...(r.params ? { params: r.params } : {}) }))]);
+  for (const [step, refs] of readSolution(lesson)) out.set(step, refs.map(({ ref }) => ({ name: ref.name, ...(ref.params ? { params: ref.params } : {}) })));
   return out;
 }
 
