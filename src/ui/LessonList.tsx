@@ -32,11 +32,15 @@ export interface LessonListProps {
   readonly cluster?: string;
 }
 
+const PRACTICE_LABEL = 'Practice exam: timed CKA-style tasks, no hints';
+
 const MARK: Record<LessonListItem['state'], string> = { done: '✔', started: '›', new: '·' };
 
 /** The list screen. */
 export function LessonList(props: LessonListProps) {
   const tone = useTone();
+  // Titles share one column, as wide as the longest (the practice row's label included).
+  const titleWidth = Math.min(64, Math.max(40, PRACTICE_LABEL.length - 4, ...props.items.map((i) => i.title.length)));
   return (
     <Box flexDirection="column" paddingX={1}>
       <Text bold color={tone('accent')}>
@@ -56,14 +60,14 @@ export function LessonList(props: LessonListProps) {
         return (
           <Text key={item.id} wrap="truncate-end" inverse={selected} color={item.state === 'done' ? tone('ok') : undefined}>
             {selected ? '❯ ' : '  '}
-            {MARK[item.state]} {String(i + 1).padStart(2)}. {item.title.padEnd(40)} {String(item.minutes).padStart(3)} min  {item.progress}
+            {MARK[item.state]} {String(i + 1).padStart(2)}. {item.title.padEnd(titleWidth)} {String(item.minutes).padStart(3)} min  {item.progress}
             {next ? '  ← next' : ''}
           </Text>
         );
       })}
       {props.practice !== undefined ? (
         <Text wrap="truncate-end" inverse={props.cursor === props.items.length}>
-          {props.cursor === props.items.length ? '❯ ' : '  '}⏱ {'Practice exam: timed CKA-style tasks, no hints'.padEnd(44)} {String(props.practice.minutes).padStart(3)} min  {props.practice.last ?? `${props.practice.tasks} tasks in the pool`}
+          {props.cursor === props.items.length ? '❯ ' : '  '}⏱ {PRACTICE_LABEL.padEnd(titleWidth + 4)} {String(props.practice.minutes).padStart(3)} min  {props.practice.last ?? `${props.practice.tasks} tasks in the pool`}
         </Text>
       ) : null}
       {props.error !== undefined ? (
