@@ -25,6 +25,9 @@ Usage:
                                            grade a cluster against a lesson
   learn-daemonsets practice [--minutes N] [--seed S]
                                            timed CKA-style exam, partial credit, no hints
+  learn-daemonsets --join URL#CODE [--name NAME] [--lesson ID]
+                                           the tutorial in a classroom: your instructor sees
+                                           your progress (steps, hints, idle), nothing else
   learn-daemonsets cleanup                 delete what the tool created on real clusters
   learn-daemonsets classroom host [--port N] [--bind ADDR] [--room CODE]
                                            host a classroom: prints the join command, shows
@@ -139,6 +142,23 @@ function wantsRealCluster(argv: readonly string[]): boolean {
   return !simBackend && argv.some((a) => /^--(backend|kubeconfig|context|yes-this-cluster)(=|$)/.test(a));
 }
 
+/** `--join URL#CODE [--name NAME]`: a typo or a refused code is one sentence (exit 2) before the tutorial opens. */
+async function joinClassroom(argv: string[], debug: boolean): Promise<number> {
+  const { takeJoinArgs, joinRoom } = await import('./classroom/outbox-join.js');
+  const args = takeJoinArgs(argv);
+  if ('error' in args) throw new UsageError(args.error);
+  const [first] = args.rest;
+  if (first !== undefined && first !== '--lesson') throw new UsageError(`--join opens the tutorial (optionally with --lesson ID), not "${first}". Run \`learn-daemonsets --help\` for usage.`);
+  if (!args.join) return run(args.rest, debug);
+  const { productionPorts } = await import('./classroom/outbox-http.js');
+  const { url, code } = args.join;
+  const joined = await joinRoom(args.join, productionPorts(url, code, (m) => process.stderr.write(`${m}\n`)));
+  if ('message' in joined) throw new UsageError(joined.message);
+  joined.outbox.close(); // progress reporting from the screen is the next increment; the queue stays on disk
+  process.stderr.write(joined.state === 'joined' ? `joined classroom ${code} at ${url}\n` : `classroom ${url} is not reachable now; your progress is kept and sent once it is\n`);
+  return tui(args.rest, debug);
+}
+
 async function run(argv: string[], debug = false): Promise<number> {
   const [first] = argv;
   if (first === '--version' || first === '-v') {
@@ -149,6 +169,7 @@ async function run(argv: string[], debug = false): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
+  if (argv.some((a) => /^--(join|name)(=|$)/.test(a))) return joinClassroom(argv, debug);
   if (wantsRealCluster(argv)) return (await import('./commands/real-cluster.js')).runRealCluster(argv);
   if (first === '--backend' || first?.startsWith('--backend=')) return run(argv.slice(first === '--backend' ? 2 : 1), debug);
   switch (first) {
