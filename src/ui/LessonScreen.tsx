@@ -9,6 +9,7 @@ import { CommandOutput, CommandPrompt } from './CommandLine.js';
 import { FeedbackPanel } from './FeedbackPanel.js';
 import { StatusBar } from './StatusBar.js';
 import { useTone } from './theme.js';
+import { wrapText } from './wrap.js';
 
 /** A step in the checklist. */
 export interface ChecklistStep {
@@ -87,7 +88,8 @@ function mainLines(p: LessonScreenProps, tone: ReturnType<typeof useTone>): { te
   for (const l of p.prose) lines.push({ text: l });
   if (p.choices?.length) {
     lines.push({ text: '' });
-    p.choices.forEach((c, i) => lines.push({ text: `  ${i + 1}) ${c}`, color: tone('accent') }));
+    // Long choices wrap under their number instead of being cut off.
+    p.choices.forEach((c, i) => wrapText(c, Math.max(20, p.width - 6)).forEach((part, j) => lines.push({ text: `${j ? '     ' : `  ${i + 1}) `}${part}`, color: tone('accent') })));
     lines.push({ text: `Press 1–${p.choices.length} to answer.`, color: tone('muted') });
   }
   return lines;

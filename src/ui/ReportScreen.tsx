@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import type { TaskResult } from '../practice/score.js';
 import { useTone } from './theme.js';
+import { wrapText } from './wrap.js';
 
 /** One task's line and parts: the grader's own result shape (a pure type, no grading code). */
 export type ReportTask = Pick<TaskResult, 'title' | 'points' | 'earned' | 'parts'>;
@@ -23,25 +24,6 @@ export interface ReportScreenProps {
 }
 
 type Line = { text: string; tone?: 'ok' | 'error' | 'muted' | 'accent' | 'progress'; bold?: boolean };
-
-/** Splits text into lines of at most `width` characters at spaces (long words are cut). */
-export function wrapText(text: string, width: number): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + 1 + word.length > width) {
-      out.push(line);
-      line = '';
-    }
-    line = line ? `${line} ${word}` : word;
-    while (line.length > width) {
-      out.push(line.slice(0, width));
-      line = line.slice(width);
-    }
-  }
-  if (line) out.push(line);
-  return out;
-}
 
 /** The report's lines, so the screen can scroll them. */
 export function reportLines(p: ReportScreenProps): Line[] {

@@ -45,6 +45,13 @@ describe('LessonScreen', () => {
     expect(out).toContain('Press 1–2 to answer.');
     expect(out).not.toContain('prose line 0\n');
   });
+  it('wraps a long question choice under its number instead of cutting it', () => {
+    const long = 'The control-plane node has a NoSchedule taint that node-agent does not tolerate, so the controller never creates a pod for it';
+    const out = frame({ proseScroll: 100, choices: [long, 'Never'] });
+    expect(out).toContain('  1) The control-plane node has a NoSchedule taint');
+    expect(out.replace(/\n\s+/g, ' ')).toContain('never creates a pod for it');
+    expect(out).toContain('  2) Never');
+  });
   it('shows the command output while the command line is focused', () => {
     const out = frame({ command: { focused: true, text: 'k get ds', running: false, output: ['$ k get ds', 'NAME  DESIRED'], scroll: 0 } });
     expect(out).toContain('NAME  DESIRED');

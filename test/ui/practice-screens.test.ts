@@ -8,7 +8,8 @@ import { countdownText, practiceScreenProps } from '../../src/app/practice-view.
 import type { PracticeTask } from '../../src/practice/pool.js';
 import { LessonList } from '../../src/ui/LessonList.js';
 import { LessonScreen } from '../../src/ui/LessonScreen.js';
-import { ReportScreen, wrapText, type ReportScreenProps } from '../../src/ui/ReportScreen.js';
+import { ReportScreen, type ReportScreenProps } from '../../src/ui/ReportScreen.js';
+import { wrapText } from '../../src/ui/wrap.js';
 import { ColorContext } from '../../src/ui/theme.js';
 
 const frame = (el: ReturnType<typeof h>): string => stripVTControlCharacters(render(h(ColorContext.Provider, { value: false }, el)).lastFrame() ?? '');
