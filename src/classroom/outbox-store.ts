@@ -47,6 +47,20 @@ function writeAtomic(file: string, text: string): void {
     closeSync(fd);
   }
   renameSync(tmp, file);
+  syncDir(path.dirname(file));
+}
+
+/** Makes a rename or a new file survive power loss (the directory entry is data too). */
+function syncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Some platforms cannot fsync a directory; the file contents are already synced.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** One room's files. */
@@ -106,13 +120,16 @@ export class OutboxStore {
 
   /** Appends one event durably (fsync) before the caller counts it recorded. */
   append(event: ClassroomEvent): void {
-    const fd = openSync(path.join(this.dir, OUTBOX), 'a', 0o600);
+    const file = path.join(this.dir, OUTBOX);
+    const fresh = !existsSync(file);
+    const fd = openSync(file, 'a', 0o600);
     try {
       writeSync(fd, `${JSON.stringify(event)}\n`);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
+    if (fresh) syncDir(this.dir);
   }
 
   /** Records that every event up to `seq` is handled; written before the queue is trimmed. */
