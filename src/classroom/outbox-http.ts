@@ -33,13 +33,21 @@ export function httpSender(url: string, code: string): (batch: readonly Classroo
             if (size <= MAX_REPLY_BYTES) chunks.push(chunk);
           });
           res.on('error', reject);
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: parseBody(Buffer.concat(chunks).toString('utf8')) }));
+          res.on('end', () => {
+            const retryAfterMs = retryAfter(res.headers['retry-after']);
+            resolve({ status: res.statusCode ?? 0, body: parseBody(Buffer.concat(chunks).toString('utf8')), ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+          });
         },
       );
       req.on('timeout', () => req.destroy(new Error(`no answer from ${url} in ${TIMEOUT_MS / 1000} s`)));
       req.on('error', reject);
       req.end(body);
     });
+}
+
+/** Retry-After in whole seconds (the HTTP-date form is ignored: clocks on a LAN disagree). */
+function retryAfter(header: string | undefined): number | undefined {
+  return header !== undefined && /^\d{1,6}$/.test(header.trim()) ? Number(header.trim()) * 1000 : undefined;
 }
 
 function parseBody(text: string): unknown {

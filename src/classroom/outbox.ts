@@ -11,6 +11,8 @@ import { OutboxStore } from './outbox-store.js';
 export interface SendResult {
   readonly status: number;
   readonly body?: unknown;
+  /** The host's Retry-After, in ms, when it sent one (429, 503). */
+  readonly retryAfterMs?: number;
 }
 
 /** The IO the outbox needs, injected so tests run a fake host and a fake clock. */
@@ -127,7 +129,9 @@ export class Outbox {
       if (!this.isOpen()) break;
       const outcome = this.handle(batch, result);
       if (outcome === 'retry') {
-        await this.ports.sleep(backoffMs(attempt++, this.ports.random()), this.abort.signal);
+        // A host that says when to come back is believed, within the back-off's cap.
+        const wait = Math.max(backoffMs(attempt++, this.ports.random()), Math.min(result?.retryAfterMs ?? 0, 30_000));
+        await this.ports.sleep(wait, this.abort.signal);
       } else {
         attempt = 0;
       }

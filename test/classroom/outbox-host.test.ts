@@ -65,6 +65,7 @@ describe('outbox against the classroom host', () => {
     for (let i = 0; i < 2 * MAX_BATCH; i++) recorded.push(box.record('hint-used', 'l1', 's1'));
     expect(await box.flush()).toBe('empty');
     expect(sleeps.length).toBeGreaterThan(0); // the host's 429s were waited out, not dropped
+    expect(Math.min(...sleeps)).toBeGreaterThanOrEqual(1000); // its Retry-After: 1 was honoured
     expect(logs).toEqual([]);
     const stored = RoomStore.open(base, host.code).replay().events;
     expect(stored.map((e) => e.kind).slice(0, 2)).toEqual(['joined', 'lesson-opened']);

@@ -152,6 +152,15 @@ describe('classroom outbox', () => {
     expect([backoffMs(0, 0), backoffMs(0, 0.999), backoffMs(40, 0)]).toEqual([250, 500, 15000]);
   });
 
+  it('waits at least as long as the host asks (Retry-After), within the cap', async () => {
+    const replies: SendResult[] = [{ status: 429, retryAfterMs: 5000 }, { status: 503, retryAfterMs: 600_000 }, { status: 200 }];
+    const { p, sleeps } = ports(() => Promise.resolve(replies.shift() ?? { status: 200 }));
+    const box = open(tempDir(), p);
+    box.record('joined');
+    expect(await box.flush()).toBe('empty');
+    expect(sleeps).toEqual([5000, 30_000]);
+  });
+
   it('a refused code is reported once, stops sending, and recording still works', async () => {
     const dir = tempDir();
     const host = new FakeHost([401]);
