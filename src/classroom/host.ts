@@ -26,8 +26,8 @@ export interface HostOptions {
   readonly bind?: string;
   readonly now?: () => number;
   readonly rateLimit?: RateLimit;
-  /** Called after accepted events are stored (the screen redraws). */
-  readonly onChange?: () => void;
+  /** Called after accepted events are stored, with those events (the screen redraws). */
+  readonly onChange?: (fresh: readonly ClassroomEvent[]) => void;
 }
 
 /** A running host. */
@@ -71,19 +71,40 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const limiter = new RateLimiter(opts.rateLimit, now);
   const replay = opts.store.replay();
   let state = applyEvents(emptyRoom(), replay.events).state;
-  let queue: Promise<unknown> = Promise.resolve();
+  let waiting: { events: readonly ClassroomEvent[]; resolve: (r: BatchReply) => void; reject: (e: unknown) => void }[] = [];
+  let flushing: Promise<void> | undefined;
 
-  const commit = (events: readonly ClassroomEvent[]): Promise<BatchReply> => {
-    const run = queue.then(async () => {
-      const result = applyEvents(state, events);
-      await opts.store.append(result.fresh);
-      state = result.state;
-      if (result.accepted > 0) opts.onChange?.();
-      return { accepted: result.accepted, duplicates: result.duplicates };
-    });
-    queue = run.catch(() => undefined);
-    return run;
+  /** Group commit: every batch that arrived during the last fsync shares the next one. */
+  const flush = async (): Promise<void> => {
+    while (waiting.length > 0) {
+      const group = waiting;
+      waiting = [];
+      let next = state;
+      const fresh: ClassroomEvent[] = [];
+      const replies = group.map((w) => {
+        const result = applyEvents(next, w.events);
+        next = result.state;
+        fresh.push(...result.fresh);
+        return { accepted: result.accepted, duplicates: result.duplicates };
+      });
+      try {
+        await opts.store.append(fresh);
+      } catch (err) {
+        group.forEach((w) => w.reject(err));
+        continue;
+      }
+      state = next;
+      if (fresh.length > 0) opts.onChange?.(fresh);
+      group.forEach((w, i) => w.resolve(replies[i] ?? { accepted: 0, duplicates: 0 }));
+    }
+    flushing = undefined;
   };
+
+  const commit = (events: readonly ClassroomEvent[]): Promise<BatchReply> =>
+    new Promise<BatchReply>((resolve, reject) => {
+      waiting.push({ events, resolve, reject });
+      flushing ??= flush();
+    });
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const match = /^\/rooms\/([^/?#]{1,64})\/(events|table)$/.exec((req.url ?? '').split('?')[0] ?? '');
@@ -131,7 +152,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
-      await queue;
+      await flushing;
       await opts.store.close();
     },
   };

@@ -26,10 +26,21 @@ export interface LearnerProgress {
   readonly idle: boolean;
 }
 
+/**
+ * A learner's events, shared between successive states: appended in place only by the state
+ * that owns its tail (`length === events.length`), so an older state still reads its own prefix
+ * and adding an event costs O(1) instead of a copy of the learner's whole history.
+ */
+interface SharedLog {
+  readonly events: ClassroomEvent[];
+  /** id → index in events. */
+  readonly index: Map<string, number>;
+}
+
 interface LearnerRecord {
-  /** Every accepted event, sorted by seq. */
-  readonly events: readonly ClassroomEvent[];
-  readonly ids: ReadonlySet<string>;
+  /** This state's events are `log.events[0, length)`, sorted by seq. */
+  readonly log: SharedLog;
+  readonly length: number;
   readonly progress: LearnerProgress;
 }
 
@@ -52,14 +63,16 @@ export function emptyRoom(): RoomState {
   return { learners: new Map() };
 }
 
-function fold(learner: string, events: readonly ClassroomEvent[]): LearnerProgress {
-  let name = '';
-  const passed = new Map<string, Set<string>>();
-  const completed = new Set<string>();
-  let lesson: string | undefined;
-  let since = 0;
-  let hints = 0;
-  let idle = false;
+const START: Omit<LearnerProgress, 'learner'> = { name: '', passed: new Map(), completed: new Set(), lesson: undefined, since: 0, hints: 0, idle: false };
+
+function fold(learner: string, events: readonly ClassroomEvent[], from: Omit<LearnerProgress, 'learner'> = START): LearnerProgress {
+  let name = from.name;
+  const passed = new Map<string, Set<string>>([...from.passed].map(([k, v]) => [k, new Set(v)]));
+  const completed = new Set(from.completed);
+  let lesson = from.lesson;
+  let since = from.since;
+  let hints = from.hints;
+  let idle = from.idle;
   for (const e of events) {
     name = e.name;
     const at = Date.parse(e.at);
@@ -103,32 +116,56 @@ function fold(learner: string, events: readonly ClassroomEvent[]): LearnerProgre
   return { learner, name, passed, completed, lesson, since, hints, idle };
 }
 
+interface Work {
+  log: SharedLog;
+  length: number;
+  sorted: boolean;
+  readonly added: ClassroomEvent[];
+  readonly before: LearnerRecord | undefined;
+}
+
+/** Starts work on a learner: extends the old log in place when the old state owns its tail. */
+function begin(old: LearnerRecord | undefined): Work {
+  if (old === undefined) return { log: { events: [], index: new Map() }, length: 0, sorted: true, added: [], before: old };
+  if (old.log.events.length === old.length) return { log: old.log, length: old.length, sorted: true, added: [], before: old };
+  const events = old.log.events.slice(0, old.length);
+  return { log: { events, index: new Map(events.map((e, i) => [e.id, i])) }, length: old.length, sorted: true, added: [], before: old };
+}
+
 /** Adds events to a room: an id seen before for that learner is a duplicate, never applied twice. */
 export function applyEvents(state: RoomState, events: readonly ClassroomEvent[]): ApplyResult {
   const learners = new Map(state.learners);
-  const touched = new Map<string, { events: ClassroomEvent[]; ids: Set<string>; sorted: boolean }>();
+  const touched = new Map<string, Work>();
   const fresh: ClassroomEvent[] = [];
   let duplicates = 0;
   for (const e of events) {
-    let t = touched.get(e.learner);
-    if (!t) {
-      const old = learners.get(e.learner);
-      t = { events: [...(old?.events ?? [])], ids: new Set(old?.ids ?? []), sorted: true };
-      touched.set(e.learner, t);
+    let w = touched.get(e.learner);
+    if (!w) {
+      w = begin(learners.get(e.learner));
+      touched.set(e.learner, w);
     }
-    if (t.ids.has(e.id)) {
+    const seen = w.log.index.get(e.id);
+    if (seen !== undefined && seen < w.length) {
       duplicates++;
       continue;
     }
-    const last = t.events[t.events.length - 1];
-    if (last !== undefined && last.seq > e.seq) t.sorted = false;
-    t.ids.add(e.id);
-    t.events.push(e);
+    const last = w.log.events[w.length - 1];
+    if (last !== undefined && last.seq > e.seq) w.sorted = false;
+    w.log.events.push(e);
+    w.log.index.set(e.id, w.length);
+    w.length++;
+    w.added.push(e);
     fresh.push(e);
   }
-  for (const [learner, t] of touched) {
-    if (!t.sorted) t.events.sort((a, b) => a.seq - b.seq);
-    learners.set(learner, { events: t.events, ids: t.ids, progress: fold(learner, t.events) });
+  for (const [learner, w] of touched) {
+    if (w.added.length === 0) continue;
+    if (w.sorted) {
+      learners.set(learner, { log: w.log, length: w.length, progress: fold(learner, w.added, w.before?.progress) });
+      continue;
+    }
+    const sorted = w.log.events.slice(0, w.length).sort((a, b) => a.seq - b.seq);
+    const log = { events: sorted, index: new Map(sorted.map((e, i) => [e.id, i])) };
+    learners.set(learner, { log, length: sorted.length, progress: fold(learner, sorted) });
   }
   return { state: { learners }, accepted: fresh.length, duplicates, fresh };
 }

@@ -44,6 +44,17 @@ describe('applyEvents', () => {
     applyEvents(start, [ev('learner-a', 2, 'lesson-opened', { lesson: 'taints' })]);
     expect(roomTable(start, T0, lessons).rows[0]?.lesson).toBeUndefined();
   });
+
+  it('keeps two continuations of one state apart (the shared log is only extended by its owner)', () => {
+    const start = applyEvents(emptyRoom(), [ev('learner-a', 1, 'joined')]).state;
+    const e2 = ev('learner-a', 2, 'lesson-opened', { lesson: 'taints' });
+    const left = applyEvents(start, [e2]).state;
+    const right = applyEvents(start, [ev('learner-a', 2, 'lesson-opened', { lesson: 'first-daemonset' })]).state;
+    expect(applyEvents(right, [e2]).accepted).toBe(1);
+    expect(applyEvents(left, [e2]).duplicates).toBe(1);
+    expect(applyEvents(start, [e2]).accepted).toBe(1);
+    expect([left, right].map((s) => roomTable(s, T0, lessons).rows[0]?.lesson)).toEqual(['taints', 'first-daemonset']);
+  });
 });
 
 describe('roomTable', () => {
