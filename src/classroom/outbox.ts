@@ -126,7 +126,11 @@ export class Outbox {
       } catch {
         result = undefined;
       }
-      if (!this.isOpen()) break;
+      if (!this.isOpen()) {
+        // Closed mid-request: still count an acknowledged batch, so next run resends less.
+        if (result && result.status >= 200 && result.status < 300) this.settle(batch.length);
+        break;
+      }
       const outcome = this.handle(batch, result);
       if (outcome === 'retry') {
         // A host that says when to come back is believed, within the back-off's cap.

@@ -218,6 +218,20 @@ describe('classroom outbox', () => {
     expect(host.requests).toHaveLength(1);
   });
 
+  it('a batch acknowledged after close() still counts as delivered', async () => {
+    let answer: ((r: SendResult) => void) | undefined;
+    const { p } = ports(() => new Promise<SendResult>((resolve) => (answer = resolve)));
+    const dir = tempDir();
+    const box = open(dir, p);
+    box.record('joined');
+    const flushing = box.flush();
+    await expect.poll(() => answer).toBeDefined();
+    box.close();
+    answer?.({ status: 200 });
+    expect(await flushing).toBe('closed');
+    expect(open(dir, p).queued).toEqual([]);
+  });
+
   it('skips corrupt and torn lines with a warning, never a crash, and appends cleanly after', async () => {
     const dir = tempDir();
     const host = new FakeHost();
