@@ -3,7 +3,7 @@
  * edge, and a first `joined` event sent so a wrong code is refused before the tutorial opens.
  * An unreachable host is not an error: the event waits in the outbox for the next flush.
  */
-import { Outbox, type OutboxPorts } from './outbox.js';
+import { Outbox, OutboxBusyError, type OutboxPorts } from './outbox.js';
 import { outboxDir, OutboxStore } from './outbox-store.js';
 import { eventSchema, parseJoin } from './protocol.js';
 
@@ -53,6 +53,15 @@ export type JoinOutcome = { readonly state: 'joined' | 'queued'; readonly outbox
  * refused now; a host that cannot be reached leaves the event queued (`queued`).
  */
 export async function joinRoom(target: JoinTarget, ports: OutboxPorts, env: NodeJS.ProcessEnv = process.env): Promise<JoinOutcome> {
+  try {
+    return await firstContact(target, ports, env);
+  } catch (err) {
+    if (err instanceof OutboxBusyError) return { state: 'failed', message: err.message };
+    throw err;
+  }
+}
+
+async function firstContact(target: JoinTarget, ports: OutboxPorts, env: NodeJS.ProcessEnv): Promise<JoinOutcome> {
   const dir = outboxDir(target.code, env);
   const name = target.name ?? new OutboxStore(dir, ports.log).readLearner()?.name;
   if (name === undefined) return { state: 'failed', message: `choose the name your instructor will see with --name, ${EXAMPLE}` };
@@ -69,6 +78,7 @@ export async function joinRoom(target: JoinTarget, ports: OutboxPorts, env: Node
   const outbox = new Outbox({ url: target.url, code: target.code, name, dir }, firstTry);
   outbox.record('joined');
   const state = await outbox.flush();
+  outbox.close();
   if (state === 'refused' || state === 'stopped') return { state: state === 'refused' ? 'refused' : 'failed', message: messages.at(-1) ?? `could not join ${target.url}` };
   for (const m of messages) ports.log(m);
   // The outbox the tutorial keeps using runs with the caller's own ports.

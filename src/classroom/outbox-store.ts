@@ -4,7 +4,7 @@
  * learner's identity. Synchronous on purpose: a few hundred bytes per event, and no await between
  * reading and rewriting means a flush can never interleave with an append in this process.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eventSchema, type ClassroomEvent } from './protocol.js';
@@ -35,6 +35,7 @@ export interface LoadedOutbox {
 const OUTBOX = 'outbox.jsonl';
 const DELIVERED = 'delivered';
 const LEARNER = 'learner.json';
+const LOCK = 'lock';
 
 /** Writes a whole file so a crash leaves either the old or the new content, never a torn one. */
 function writeAtomic(file: string, text: string): void {
@@ -70,6 +71,39 @@ export class OutboxStore {
     private readonly warn: (message: string) => void,
   ) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
+  }
+
+  /**
+   * Claims the room's queue for this process, so two running tools cannot interleave seqs or
+   * trim each other's events. Returns the pid holding it when another live process does.
+   */
+  lock(): number | undefined {
+    const file = path.join(this.dir, LOCK);
+    for (let tries = 0; tries < 2; tries++) {
+      try {
+        const fd = openSync(file, 'wx', 0o600);
+        writeSync(fd, `${process.pid}\n`);
+        closeSync(fd);
+        return undefined;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      }
+      const holder = Number(readFileSync(file, 'utf8').trim());
+      if (holder === process.pid) return undefined;
+      if (Number.isSafeInteger(holder) && holder > 0 && alive(holder)) return holder;
+      unlinkSync(file); // left by a tool that crashed
+    }
+    return undefined;
+  }
+
+  /** Releases the claim if this process holds it. */
+  unlock(): void {
+    const file = path.join(this.dir, LOCK);
+    try {
+      if (Number(readFileSync(file, 'utf8').trim()) === process.pid) unlinkSync(file);
+    } catch {
+      // already gone
+    }
   }
 
   /** The identity stored for this room, or undefined (first join, or an unreadable file). */
@@ -149,6 +183,15 @@ export class OutboxStore {
     if (Number.isSafeInteger(n) && n >= 0) return n;
     this.warn(`classroom: ${file} is unreadable; events may be sent again (the host ignores repeats)`);
     return 0;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

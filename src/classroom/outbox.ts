@@ -39,6 +39,9 @@ export interface OutboxOptions {
   readonly dir: string;
 }
 
+/** Another running tool already owns this room's queue on this machine. */
+export class OutboxBusyError extends Error {}
+
 /** Why `flush` returned. */
 export type FlushState = 'empty' | 'refused' | 'stopped' | 'closed';
 
@@ -69,6 +72,8 @@ export class Outbox {
     private readonly ports: OutboxPorts,
   ) {
     this.store = new OutboxStore(opts.dir, ports.log);
+    const holder = this.store.lock();
+    if (holder !== undefined) throw new OutboxBusyError(`another learn-daemonsets (pid ${holder}) is already in classroom ${opts.code} on this machine; close it first`);
     const known = this.store.readLearner();
     this.learner = known?.learner ?? ports.newId();
     this.name = opts.name;
@@ -113,6 +118,7 @@ export class Outbox {
   close(): void {
     if (this.state === 'open') this.state = 'closed';
     this.abort.abort();
+    this.store.unlock();
   }
 
   private async deliver(): Promise<FlushState> {

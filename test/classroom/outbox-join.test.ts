@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -97,6 +97,16 @@ describe('joining a room', () => {
     const again = await joinRoom({ url: target.url, code: target.code }, p, env);
     expect('outbox' in again && again.outbox.queued.map((e) => [e.kind, e.name, e.seq])).toEqual([['joined', 'Ada', 1], ['joined', 'Ada', 2]]);
     expect(await joinRoom({ url: target.url, code: 'OTHER1' }, p, env)).toMatchObject({ state: 'failed', message: expect.stringContaining('--name') as unknown });
+  });
+
+  it('a second running tool in the same room is turned away with a sentence', async () => {
+    const env = tempEnv();
+    const dir = outboxDir(target.code, env);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'lock'), `${process.ppid}\n`);
+    const { p, sent } = ports(() => Promise.resolve({ status: 200 }));
+    expect(await joinRoom(target, p, env)).toEqual({ state: 'failed', message: `another learn-daemonsets (pid ${process.ppid}) is already in classroom ${target.code} on this machine; close it first` });
+    expect(sent).toEqual([]);
   });
 
   it('the CLI refuses a wrong code from a real host on loopback (exit 2, the queue on disk)', async () => {

@@ -1,8 +1,8 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Outbox, backoffMs, type OutboxPorts, type SendResult } from '../../src/classroom/outbox.js';
+import { Outbox, OutboxBusyError, backoffMs, type OutboxPorts, type SendResult } from '../../src/classroom/outbox.js';
 import { outboxDir } from '../../src/classroom/outbox-store.js';
 import { MAX_BATCH, type ClassroomEvent } from '../../src/classroom/protocol.js';
 
@@ -230,6 +230,21 @@ describe('classroom outbox', () => {
     answer?.({ status: 200 });
     expect(await flushing).toBe('closed');
     expect(open(dir, p).queued).toEqual([]);
+  });
+
+  it('one running tool per room: a live holder refuses, a dead one is taken over, close() releases', () => {
+    const dir = tempDir();
+    const { p } = ports(new FakeHost().send);
+    open(dir, p).close();
+    const lock = path.join(dir, 'lock');
+    writeFileSync(lock, `${process.ppid}\n`);
+    expect(() => open(dir, p)).toThrow(OutboxBusyError);
+    expect(() => open(dir, p)).toThrow(`another learn-daemonsets (pid ${process.ppid}) is already in classroom ${CODE}`);
+    writeFileSync(lock, '2147483646\n');
+    const box = open(dir, p);
+    expect(readFileSync(lock, 'utf8').trim()).toBe(String(process.pid));
+    box.close();
+    expect(existsSync(lock)).toBe(false);
   });
 
   it('skips corrupt and torn lines with a warning, never a crash, and appends cleanly after', async () => {
