@@ -26,6 +26,8 @@ export interface HostOptions {
   readonly bind?: string;
   readonly now?: () => number;
   readonly rateLimit?: RateLimit;
+  /** Most learners a room takes (default 1000): made-up learner ids cannot grow it without bound. */
+  readonly maxLearners?: number;
   /** Called after accepted events are stored, with those events (the screen redraws). */
   readonly onChange?: (fresh: readonly ClassroomEvent[]) => void;
 }
@@ -69,6 +71,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const code = opts.store.code;
   const codeDigest = digest(code);
   const limiter = new RateLimiter(opts.rateLimit, now);
+  const maxLearners = opts.maxLearners ?? 1000;
   const replay = opts.store.replay();
   let state = applyEvents(emptyRoom(), replay.events).state;
   let waiting: { events: readonly ClassroomEvent[]; resolve: (r: BatchReply) => void; reject: (e: unknown) => void }[] = [];
@@ -118,7 +121,10 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     if ('status' in body) return send(res, body.status, { error: body.error });
     const batch: ClassroomEvent[] | HttpFailure = validateBatch(body.value);
     if ('status' in batch) return send(res, batch.status, { error: batch.error });
-    if (!limiter.take([...new Set(batch.map((e) => e.learner))])) return send(res, 429, { error: 'too many requests from this learner; retry in a second' }, { 'retry-after': '1' });
+    const learners = [...new Set(batch.map((e) => e.learner))];
+    const newcomers = learners.filter((l) => !state.learners.has(l)).length;
+    if (newcomers > 0 && state.learners.size + newcomers > maxLearners) return send(res, 403, { error: `the room is full (${maxLearners} learners); ask your instructor` });
+    if (!limiter.take(learners)) return send(res, 429, { error: 'too many requests from this learner; retry in a second' }, { 'retry-after': '1' });
     send(res, 200, await commit(batch));
   };
 

@@ -14,18 +14,18 @@ function duration(ms: number): string {
 }
 
 function cell(c: LessonCell): string {
-  return `${MARK[c.mark]} ${c.passed}/${c.total}`;
+  return `${MARK[c.mark]}${c.passed}/${c.total}`;
 }
 
 /** Lines for a terminal: a header per lesson (numbered), a row per learner, then the summary. */
 export function renderTable(table: RoomTable): string[] {
   const lessons = table.summary.finished.map((f) => f.lesson);
   const nameWidth = Math.max(7, ...table.rows.map((r) => r.name.length));
-  const header = ['Learner'.padEnd(nameWidth), ...lessons.map((_, i) => `L${i + 1}`.padEnd(7)), 'Current step'.padEnd(28), 'On step'.padEnd(8), 'Hints'].join('  ');
+  const header = ['Learner'.padEnd(nameWidth), ...lessons.map((_, i) => `L${i + 1}`.padEnd(5)), 'Current step'.padEnd(28), 'On step'.padEnd(8), 'Hints'].join('  ');
   const lines = [header];
   for (const r of table.rows) {
     const where = r.lesson === undefined ? '—' : `${r.lesson}/${r.step ?? 'done'}`;
-    lines.push([r.name.padEnd(nameWidth), ...r.cells.map((c) => cell(c).padEnd(7)), where.slice(0, 28).padEnd(28), duration(r.onStepMs).padEnd(8), `${r.hints}${r.stuck ? '  STUCK' : ''}`].join('  '));
+    lines.push([r.name.padEnd(nameWidth), ...r.cells.map((c) => cell(c).padEnd(5)), where.slice(0, 28).padEnd(28), duration(r.onStepMs).padEnd(8), `${r.hints}${r.stuck ? '  STUCK' : ''}`].join('  '));
   }
   if (table.rows.length === 0) lines.push('(no learners yet)');
   lines.push('');

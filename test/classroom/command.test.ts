@@ -53,7 +53,7 @@ describe('classroom host command', () => {
     const res = await fetch(`${url}/rooms/${code}/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) });
     expect(res.status).toBe(200);
     await until(() => out.includes('Ada'));
-    expect(out).toMatch(/Ada\s+▶ 0\/2\s+first-daemonset\/create/);
+    expect(out).toMatch(/Ada\s+▶0\/2\s+first-daemonset\/create/);
     stop();
     expect(await done).toBe(0);
     expect(out).toContain(`Room ${code} stopped`);
@@ -71,8 +71,8 @@ describe('renderTable', () => {
       { ...base, id: 'event-b-4', seq: 4, kind: 'idle' },
     ]).state;
     expect(renderTable(roomTable(state, Date.parse(at) + 754_000, lessons))).toEqual([
-      'Learner  L1       Current step                  On step   Hints',
-      'Bo       ! 1/2    first-daemonset/inspect       12m34s    1  STUCK',
+      'Learner  L1     Current step                  On step   Hints',
+      'Bo       !1/2   first-daemonset/inspect       12m34s    1  STUCK',
       '',
       '1 learner(s). Finished: L1 first-daemonset 0.',
       'Most stuck: first-daemonset/inspect (1).',

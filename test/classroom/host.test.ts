@@ -78,6 +78,14 @@ describe('classroom host', () => {
     expect([...statuses, other.status, later.status]).toEqual([200, 200, 429, 200, 200]);
   });
 
+  it('refuses a new learner once the room is full, and still takes its members', async () => {
+    const h = await host({ maxLearners: 1 });
+    expect((await post(h, JSON.stringify(ev(1)))).status).toBe(200);
+    const stranger = await post(h, JSON.stringify({ ...ev(1), id: 'event-b-1', learner: 'learner-b' }));
+    expect([stranger.status, ((await stranger.json()) as { error: string }).error]).toEqual([403, 'the room is full (1 learners); ask your instructor']);
+    expect((await post(h, JSON.stringify(ev(2)))).status).toBe(200);
+  });
+
   it('keeps its room and every acknowledged event across a restart', async () => {
     const base = roomBase();
     const now = (): number => Date.parse('2026-11-25T10:05:00Z');
