@@ -6,6 +6,12 @@ import type { RoomTable, LessonCell } from './table.js';
 
 const MARK: Record<LessonCell['mark'], string> = { done: '✓', current: '▶', stuck: '!', started: '…', none: '·' };
 
+/** A learner's name is theirs to choose: control characters (terminal escapes) are shown as '?', never sent to the terminal. */
+export function printable(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '?');
+}
+
 function duration(ms: number): string {
   const s = Math.floor(ms / 1000);
   if (s < 60) return `${s}s`;
@@ -20,12 +26,12 @@ function cell(c: LessonCell): string {
 /** Lines for a terminal: a header per lesson (numbered), a row per learner, then the summary. */
 export function renderTable(table: RoomTable): string[] {
   const lessons = table.summary.finished.map((f) => f.lesson);
-  const nameWidth = Math.max(7, ...table.rows.map((r) => r.name.length));
+  const nameWidth = Math.max(7, ...table.rows.map((r) => printable(r.name).length));
   const header = ['Learner'.padEnd(nameWidth), ...lessons.map((_, i) => `L${i + 1}`.padEnd(5)), 'Current step'.padEnd(28), 'On step'.padEnd(8), 'Hints'].join('  ');
   const lines = [header];
   for (const r of table.rows) {
     const where = r.lesson === undefined ? '—' : `${r.lesson}/${r.step ?? 'done'}`;
-    lines.push([r.name.padEnd(nameWidth), ...r.cells.map((c) => cell(c).padEnd(5)), where.slice(0, 28).padEnd(28), duration(r.onStepMs).padEnd(8), `${r.hints}${r.stuck ? '  STUCK' : ''}`].join('  '));
+    lines.push([printable(r.name).padEnd(nameWidth), ...r.cells.map((c) => cell(c).padEnd(5)), where.slice(0, 28).padEnd(28), duration(r.onStepMs).padEnd(8), `${r.hints}${r.stuck ? '  STUCK' : ''}`].join('  '));
   }
   if (table.rows.length === 0) lines.push('(no learners yet)');
   lines.push('');

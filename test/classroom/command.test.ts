@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main, UsageError } from '../../src/cli.js';
 import { hostOptions, runClassroom } from '../../src/commands/classroom.js';
-import { renderTable } from '../../src/classroom/render.js';
+import { printable, renderTable } from '../../src/classroom/render.js';
 import { applyEvents, emptyRoom } from '../../src/classroom/room.js';
 import { roomTable } from '../../src/classroom/table.js';
 
@@ -78,5 +78,9 @@ describe('renderTable', () => {
       'Most stuck: first-daemonset/inspect (1).',
       'Marks: ✓ done  ▶ current  ! stuck  … started  · not started',
     ]);
+  });
+
+  it("never passes a learner name's terminal escapes or bidi controls through", () => {
+    expect(printable('Ada\u001b[2J\u001b]0;pwned\u0007\u202eevil')).toBe('Ada?[2J?]0;pwned??evil');
   });
 });
