@@ -99,6 +99,15 @@ describe('classroom host', () => {
     expect(await (await post(second, JSON.stringify(ev(2, { kind: 'lesson-opened', lesson: 'first-daemonset' })))).json()).toEqual({ accepted: 0, duplicates: 1 });
   });
 
+  it('answers 500 and keeps nothing when the events cannot be stored', async () => {
+    const base = roomBase();
+    const h = await host({ base });
+    rmSync(join(base, h.code), { recursive: true, force: true });
+    const res = await post(h, JSON.stringify(ev(1)));
+    expect([res.status, ((await res.json()) as { error: string }).error]).toEqual([500, expect.stringMatching(/^the host could not store the events: .*ENOENT/)]);
+    expect(h.table().rows).toEqual([]);
+  });
+
   it('says clearly when the port is taken', async () => {
     const h = await host();
     await expect(host({ port: h.port })).rejects.toThrow(HostError);
