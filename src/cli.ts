@@ -2,7 +2,10 @@
  * Command-line entry. `--help` and `--version` must stay fast: this file imports only
  * node builtins at the top; every command loads its own modules lazily.
  */
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ProgressReporter } from './app/classroom-progress.js';
+import { defaultProgressDir } from './lessons/progress.js';
 import { packagePath } from './package-root.js';
 
 const HELP = `learn-daemonsets — learn Kubernetes DaemonSets by doing
@@ -94,11 +97,11 @@ async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
 }
 
 /** The TUI (default, or `--lesson ID`); loaded lazily so --help and --version stay fast. */
-async function tui(argv: string[], debug: boolean): Promise<number> {
+async function tui(argv: string[], debug: boolean, classroom?: ProgressReporter): Promise<number> {
   const [flag, id, ...rest] = argv;
   if (flag === '--lesson' && (id === undefined || id.startsWith('-'))) throw new UsageError('--lesson needs a lesson id, e.g. `--lesson first-daemonset`; `learn-daemonsets lessons` lists them');
   if (rest.length) throw new UsageError(`unexpected "${rest.join(' ')}" after --lesson ${id ?? ''}. Run \`learn-daemonsets --help\` for usage.`);
-  return startTui({ ...(id !== undefined ? { lessonId: id } : {}), debug });
+  return startTui({ ...(id !== undefined ? { lessonId: id } : {}), ...(classroom ? { classroom } : {}), debug });
 }
 
 /** `practice [--minutes N] [--seed S]`: the timed exam, straight away. */
@@ -122,7 +125,7 @@ function practiceOptions(argv: readonly string[]): { minutes: number; seed?: num
   return { minutes, ...(seed !== undefined ? { seed } : {}) };
 }
 
-async function startTui(opts: { lessonId?: string; practice?: { minutes: number; seed?: number }; debug: boolean }): Promise<number> {
+async function startTui(opts: { lessonId?: string; practice?: { minutes: number; seed?: number }; classroom?: ProgressReporter; debug: boolean }): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError('the tutorial needs an interactive terminal; run it directly in a terminal (or use `learn-daemonsets sim` for scripts)');
   const env = showEveryFrame();
   const { runTui, UnknownLessonError } = await withoutFetch(() => import('./app/run-tui.js'));
@@ -152,11 +155,15 @@ async function joinClassroom(argv: string[], debug: boolean): Promise<number> {
   if (!args.join) return run(args.rest, debug);
   const { productionPorts } = await import('./classroom/outbox-http.js');
   const { url, code } = args.join;
-  const joined = await joinRoom(args.join, productionPorts(url, code, (m) => process.stderr.write(`${m}\n`)));
+  // The outbox's notes go to the terminal until the screen opens, then only to the --debug log.
+  let say = (m: string): void => void process.stderr.write(`${m}\n`);
+  const joined = await joinRoom(args.join, productionPorts(url, code, (m) => say(m)));
   if ('message' in joined) throw new UsageError(joined.message);
-  joined.outbox.close(); // progress reporting from the screen is the next increment; the queue stays on disk
   process.stderr.write(joined.state === 'joined' ? `joined classroom ${code} at ${url}\n` : `classroom ${url} is not reachable now; your progress is kept and sent once it is\n`);
-  return tui(args.rest, debug);
+  say = (m) => {
+    if (debug) appendFileSync(path.join(defaultProgressDir(), 'debug.log'), `${new Date().toISOString()} classroom: ${m}\n`);
+  };
+  return tui(args.rest, debug, joined.outbox);
 }
 
 async function run(argv: string[], debug = false): Promise<number> {

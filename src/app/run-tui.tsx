@@ -17,6 +17,7 @@ import { App, type CourseList } from './App.js';
 import { appMachine, LIST_PRACTICE_MINUTES, type PracticeRequest } from './app-machine.js';
 import type { BuiltinDeps, BuiltinRun } from './builtin-command.js';
 import { listItems, practiceRow, readCourseSummary } from './course-summary.js';
+import { reportOpenLessons, type ProgressReporter } from './classroom-progress.js';
 import { SessionHolder } from './session-holder.js';
 import { packagePath } from '../package-root.js';
 
@@ -33,6 +34,8 @@ export interface TuiOptions {
   readonly practice?: { readonly minutes: number; readonly seed?: number };
   /** A real cluster the guard has allowed writes to: lessons run on it, not on the simulator. */
   readonly cluster?: TuiCluster;
+  /** A classroom the learner joined (`--join`): lesson progress is reported to it. */
+  readonly classroom?: ProgressReporter;
 }
 
 /** A real cluster for the TUI: its open backend and how kubectl reaches it. */
@@ -83,6 +86,7 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
   // kubectl's target: the simulator's kubeconfig, or the real cluster's file and context.
   const target = real ? { kubeconfig: real.kubeconfig, cacheDir: paths.cacheDir, context: real.context } : paths;
   const holder = new SessionHolder();
+  const stopReporting = opts.classroom ? reportOpenLessons(holder, opts.classroom) : () => undefined;
   let run: BuiltinRun | undefined;
   let closing: Promise<void> = Promise.resolve();
   let quit: () => void = () => undefined;
@@ -216,6 +220,7 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
   if (open) closing = closing.then(() => open.session.close());
   await closing;
   app.stop();
+  stopReporting();
   rmSync(tmp, { recursive: true, force: true });
   return 0;
 }
