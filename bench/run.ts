@@ -3,7 +3,8 @@
  * taint, under the manual clock. Prints CPU time and RSS for create → all Ready, a full
  * rolling update with maxUnavailable 10%, and the cost of one reconcile after a single node
  * change. Targets: each phase ≤ 2 s CPU, RSS ≤ 600 MB, single reconcile ≤ 5 ms. Then the API
- * server figures (bench/apiserver.ts) and the TUI figures (bench/tui.ts).
+ * server figures (bench/apiserver.ts), the TUI figures (bench/tui.ts) and the classroom host
+ * (bench/classroom.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -106,6 +107,15 @@ if (process.env['BENCH_SKIP_APISERVER'] !== '1') {
 if (process.env['BENCH_SKIP_TUI'] !== '1') {
   const { tuiBench } = await import('./tui.js');
   for (const r of tuiBench(NODES)) results.push(r);
+}
+
+// The classroom host runs on the wall clock for a while; it is its own script, run as a child.
+if (process.env['BENCH_SKIP_CLASSROOM'] !== '1') {
+  const root = new URL('..', import.meta.url).pathname;
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'bench/classroom.ts', '--seconds', '10'], { cwd: root, encoding: 'utf8' });
+  const p99 = /p99 ([\d.]+) ms/.exec(run.stdout);
+  if (p99?.[1]) results.push({ name: 'classroom: 200 learners × 1 event/s, send → table p99', value: Number(p99[1]), unit: 'ms', target: 500 });
+  else console.error(`classroom bench failed: ${run.stderr || run.stdout}`);
 }
 
 const width = Math.max(...results.map((r) => r.name.length));
