@@ -97,11 +97,11 @@ async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
 }
 
 /** The TUI (default, or `--lesson ID`); loaded lazily so --help and --version stay fast. */
-async function tui(argv: string[], debug: boolean, classroom?: ProgressReporter): Promise<number> {
+async function tui(argv: string[], debug: boolean, classroom?: { reporter: ProgressReporter; code: string }): Promise<number> {
   const [flag, id, ...rest] = argv;
   if (flag === '--lesson' && (id === undefined || id.startsWith('-'))) throw new UsageError('--lesson needs a lesson id, e.g. `--lesson first-daemonset`; `learn-daemonsets lessons` lists them');
   if (rest.length) throw new UsageError(`unexpected "${rest.join(' ')}" after --lesson ${id ?? ''}. Run \`learn-daemonsets --help\` for usage.`);
-  return startTui({ ...(id !== undefined ? { lessonId: id } : {}), ...(classroom ? { classroom } : {}), debug });
+  return startTui({ ...(id !== undefined ? { lessonId: id } : {}), ...(classroom ? { classroom: classroom.reporter, classroomCode: classroom.code } : {}), debug });
 }
 
 /** `practice [--minutes N] [--seed S]`: the timed exam, straight away. */
@@ -125,7 +125,7 @@ function practiceOptions(argv: readonly string[]): { minutes: number; seed?: num
   return { minutes, ...(seed !== undefined ? { seed } : {}) };
 }
 
-async function startTui(opts: { lessonId?: string; practice?: { minutes: number; seed?: number }; classroom?: ProgressReporter; debug: boolean }): Promise<number> {
+async function startTui(opts: { lessonId?: string; practice?: { minutes: number; seed?: number }; classroom?: ProgressReporter; classroomCode?: string; debug: boolean }): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError('the tutorial needs an interactive terminal; run it directly in a terminal (or use `learn-daemonsets sim` for scripts)');
   const env = showEveryFrame();
   const { runTui, UnknownLessonError } = await withoutFetch(() => import('./app/run-tui.js'));
@@ -163,7 +163,7 @@ async function joinClassroom(argv: string[], debug: boolean): Promise<number> {
   say = (m) => {
     if (debug) appendFileSync(path.join(defaultProgressDir(), 'debug.log'), `${new Date().toISOString()} classroom: ${m}\n`);
   };
-  return tui(args.rest, debug, joined.outbox);
+  return tui(args.rest, debug, { reporter: joined.outbox, code });
 }
 
 async function run(argv: string[], debug = false): Promise<number> {

@@ -31,6 +31,8 @@ export interface CourseList {
   readonly practice?: PracticeRow;
   /** The real cluster lessons run on, as the list names it. */
   readonly cluster?: string;
+  /** The classroom joined, by its code. */
+  readonly classroom?: string;
 }
 
 /** What the root needs; everything stateful lives outside React. */
@@ -152,6 +154,7 @@ export function App(props: AppProps) {
         {...(course.warning !== undefined ? { warning: course.warning } : {})}
         {...(course.practice !== undefined ? { practice: course.practice } : {})}
         {...(course.cluster !== undefined ? { cluster: course.cluster } : {})}
+        {...(course.classroom !== undefined ? { classroom: course.classroom } : {})}
       />
     );
   }

@@ -36,6 +36,8 @@ export interface TuiOptions {
   readonly cluster?: TuiCluster;
   /** A classroom the learner joined (`--join`): lesson progress is reported to it. */
   readonly classroom?: ProgressReporter;
+  /** That classroom's code, for the list's "what is shared" line. */
+  readonly classroomCode?: string;
 }
 
 /** A real cluster for the TUI: its open backend and how kubectl reaches it. */
@@ -67,7 +69,7 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
       const { items, next } = listItems(summaries, loaded.progress);
       // The exam needs a simulated cluster of its own: on a real cluster it is not offered.
       const practice = opts.cluster ? undefined : practiceRow(courseDir, LIST_PRACTICE_MINUTES, loaded.progress);
-      return { items, ...(next !== undefined ? { next } : {}), ...(loaded.warning !== undefined ? { warning: loaded.warning } : {}), ...(practice ? { practice } : {}), ...(opts.cluster ? { cluster: opts.cluster.backend.label } : {}) };
+      return { items, ...(next !== undefined ? { next } : {}), ...(loaded.warning !== undefined ? { warning: loaded.warning } : {}), ...(practice ? { practice } : {}), ...(opts.cluster ? { cluster: opts.cluster.backend.label } : {}), ...(opts.classroomCode ? { classroom: opts.classroomCode } : {}) };
     } catch (err) {
       const { items, next } = listItems(summaries, { version: 1, lessons: {} });
       return { items, ...(next !== undefined ? { next } : {}), warning: `progress could not be read: ${err instanceof Error ? err.message : String(err)}` };

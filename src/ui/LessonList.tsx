@@ -30,6 +30,8 @@ export interface LessonListProps {
   readonly practice?: PracticeRow;
   /** The real cluster the lessons run on (absent: the simulator). */
   readonly cluster?: string;
+  /** The classroom joined (its code), to say what is shared with it. */
+  readonly classroom?: string;
 }
 
 const PRACTICE_LABEL = 'Practice exam: timed CKA-style tasks, no hints';
@@ -50,6 +52,11 @@ export function LessonList(props: LessonListProps) {
       {props.cluster !== undefined ? (
         <Text color={tone('progress')} wrap="truncate-end">
           Real cluster: {props.cluster} · the practice exam runs only in the simulator
+        </Text>
+      ) : null}
+      {props.classroom !== undefined ? (
+        <Text color={tone('accent')} wrap="wrap">
+          Classroom {props.classroom}: your name and lesson progress (steps passed, hints, completion, idle) are shared with the instructor — nothing else.
         </Text>
       ) : null}
       <Text> </Text>

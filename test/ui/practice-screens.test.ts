@@ -75,6 +75,11 @@ describe('the practice report', () => {
 });
 
 describe('the lesson list', () => {
+  it('says what a joined classroom is told, and nothing more', () => {
+    const out = frame(h(LessonList, { items: [{ id: 'a', title: 'First', minutes: 10, state: 'new', progress: 'not started' }], cursor: 0, classroom: '9MK8W4VJ' }));
+    expect(out.replace(/\s*\n\s*/g, ' ')).toContain('Classroom 9MK8W4VJ: your name and lesson progress (steps passed, hints, completion, idle) are shared with the instructor — nothing else.');
+  });
+
   it('ends with the practice exam row and its last score', () => {
     const out = frame(h(LessonList, { items: [{ id: 'a', title: 'First', minutes: 10, state: 'new', progress: 'not started' }], cursor: 1, practice: { minutes: 30, tasks: 16, last: 'last 13/17 (76%) on 2026-11-25' } }));
     expect(out).toMatch(/❯ ⏱ Practice exam: timed CKA-style tasks, no hints\s+30 min {2}last 13\/17 \(76%\) on 2026-11-25/);
