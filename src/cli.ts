@@ -35,6 +35,8 @@ Usage:
   learn-daemonsets classroom host [--port N] [--bind ADDR] [--room CODE]
                                            host a classroom: prints the join command, shows
                                            every learner's progress (loopback unless --bind)
+  learn-daemonsets classroom export --room CODE [--format csv|json]
+                                           the room's progress table, for a spreadsheet
   learn-daemonsets --help | --version
 
 Options:

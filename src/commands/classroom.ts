@@ -8,7 +8,9 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../cli.js';
 import { HostError, startHost } from '../classroom/host.js';
 import { renderTable } from '../classroom/render.js';
-import type { LessonOutline } from '../classroom/room.js';
+import { tableCsv, tableJson } from '../classroom/export.js';
+import { applyEvents, emptyRoom, type LessonOutline } from '../classroom/room.js';
+import { roomTable } from '../classroom/table.js';
 import { RoomError, RoomStore, roomsDir } from '../classroom/store.js';
 import { BUILTIN_COURSE_DIR, loadCourse } from '../lessons/loader.js';
 
@@ -55,10 +57,36 @@ function courseOutline(): LessonOutline[] {
   return loadCourse(BUILTIN_COURSE_DIR).lessons.map((l) => ({ id: l.id, steps: l.steps.map((s) => s.id) }));
 }
 
+/** `classroom export --room CODE [--format csv|json]`: the room's table on stdout. */
+export function exportRoom(argv: string[], io: Pick<ClassroomIo, 'out' | 'err' | 'env' | 'lessons'>, now = new Date()): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: { room: { type: 'string' }, format: { type: 'string' } }, strict: true, allowPositionals: false });
+  } catch (err) {
+    throw new UsageError(`${err instanceof Error ? err.message : String(err)}. Usage: learn-daemonsets classroom export --room CODE [--format csv|json]`);
+  }
+  const { room, format = 'csv' } = parsed.values;
+  if (room === undefined) throw new UsageError('classroom export needs --room CODE (the code the host printed)');
+  if (format !== 'csv' && format !== 'json') throw new UsageError(`--format is csv or json, got "${format}"`);
+  let store: RoomStore;
+  try {
+    store = RoomStore.open(roomsDir(io.env), room.toUpperCase());
+  } catch (err) {
+    if (err instanceof RoomError) throw new UsageError(err.message);
+    throw err;
+  }
+  const { events, warnings } = store.replay();
+  for (const w of warnings) io.err(`warning: ${w}\n`);
+  const table = roomTable(applyEvents(emptyRoom(), events).state, now.getTime(), io.lessons ?? courseOutline());
+  io.out(format === 'csv' ? tableCsv(table) : tableJson(store.code, now, table));
+  return 0;
+}
+
 /** Runs `classroom <sub>`; resolves with the exit code once the host stops. */
 export async function runClassroom(argv: string[], io: ClassroomIo = defaultIo()): Promise<number> {
   const [sub, ...rest] = argv;
-  if (sub !== 'host') throw new UsageError(`"classroom" takes "host" (the instructor's side), not ${sub === undefined ? 'nothing' : `"${sub}"`}. Learners join with \`npx learn-daemonsets --join URL#CODE\``);
+  if (sub === 'export') return exportRoom(rest, io);
+  if (sub !== 'host') throw new UsageError(`"classroom" takes "host" (the instructor's side) or "export", not ${sub === undefined ? 'nothing' : `"${sub}"`}. Learners join with \`npx learn-daemonsets --join URL#CODE\``);
   const opts = hostOptions(rest);
   let store: RoomStore;
   try {
