@@ -26,12 +26,12 @@ function tmux(...args: string[]): string {
 /** What a tmux pane shows, and a poll for text on it (fails with the screen after `ms`). */
 function pane(target: string) {
   const shot = (): string => tmux('capture-pane', '-p', '-t', target);
-  const until = async (want: string | RegExp, ms = 40_000): Promise<string> => {
+  const until = async (want: string | RegExp | ((screen: string) => boolean), ms = 40_000): Promise<string> => {
     const deadline = Date.now() + ms;
     let last = '';
     while (Date.now() < deadline) {
       last = shot();
-      if (typeof want === 'string' ? last.includes(want) : want.test(last)) return last;
+      if (typeof want === 'string' ? last.includes(want) : typeof want === 'function' ? want(last) : want.test(last)) return last;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`timed out waiting for ${String(want)}; the screen shows:\n${last}`);
@@ -85,6 +85,7 @@ describe.skipIf(!hasTmux || !hasKubectl)('the TUI in tmux', () => {
     tmux('send-keys', '-t', session, '-l', 'k get ds node-agent -o jsonpath={.spec.template.spec.containers[0].image}');
     tmux('send-keys', '-t', session, 'Enter');
     await waitFor('busybox:1.37');
+    await waitFor((shown) => !shown.includes('running… Esc stops it'));
     tmux('send-keys', '-t', session, 'Escape');
     tmux('send-keys', '-t', session, 'q');
     await waitFor('EXITED 0', 30_000);
@@ -107,6 +108,8 @@ describe.skipIf(!hasTmux || !hasKubectl)('the TUI in tmux', () => {
       tmux('send-keys', '-t', exam, '-l', 'k rollout status ds/node-exporter --timeout=60s');
       tmux('send-keys', '-t', exam, 'Enter');
       await until('daemon set "node-exporter" successfully rolled out', 60_000);
+      // kubectl has printed its last line; wait until it has exited too, or Esc would stop it instead of leaving.
+      await until((screen) => !screen.includes('running… Esc stops it'));
       tmux('send-keys', '-t', exam, 'Escape');
       tmux('send-keys', '-t', exam, 'f');
       await until('Finish the exam now');
