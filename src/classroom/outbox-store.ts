@@ -4,10 +4,11 @@
  * learner's identity. Synchronous on purpose: a few hundred bytes per event, and no await between
  * reading and rewriting means a flush can never interleave with an append in this process.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eventSchema, type ClassroomEvent } from './protocol.js';
+import { syncDirectory, writeFileAtomic } from '../atomic-file.js';
 
 /** Where a room's outbox lives, so a restart finds the same queue: `<XDG config>/learn-daemonsets/classroom/<code>`. */
 export function outboxDir(code: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -36,33 +37,6 @@ const OUTBOX = 'outbox.jsonl';
 const DELIVERED = 'delivered';
 const LEARNER = 'learner.json';
 const LOCK = 'lock';
-
-/** Writes a whole file so a crash leaves either the old or the new content, never a torn one. */
-function writeAtomic(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w', 0o600);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
-  syncDir(path.dirname(file));
-}
-
-/** Makes a rename or a new file survive power loss (the directory entry is data too). */
-function syncDir(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Some platforms cannot fsync a directory; the file contents are already synced.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
 
 /** One room's files. */
 export class OutboxStore {
@@ -123,7 +97,7 @@ export class OutboxStore {
   }
 
   writeLearner(identity: LearnerIdentity): void {
-    writeAtomic(path.join(this.dir, LEARNER), `${JSON.stringify(identity)}\n`);
+    writeFileAtomic(path.join(this.dir, LEARNER), `${JSON.stringify(identity)}\n`);
   }
 
   /** Reads the queue; corrupt lines are skipped with a warning and the file is rewritten clean. */
@@ -163,17 +137,17 @@ export class OutboxStore {
     } finally {
       closeSync(fd);
     }
-    if (fresh) syncDir(this.dir);
+    if (fresh) syncDirectory(this.dir);
   }
 
   /** Records that every event up to `seq` is handled; written before the queue is trimmed. */
   writeDelivered(seq: number): void {
-    writeAtomic(path.join(this.dir, DELIVERED), `${seq}\n`);
+    writeFileAtomic(path.join(this.dir, DELIVERED), `${seq}\n`);
   }
 
   /** Replaces the queue with the still-pending events (drops delivered ones from disk). */
   rewrite(pending: readonly ClassroomEvent[]): void {
-    writeAtomic(path.join(this.dir, OUTBOX), pending.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    writeFileAtomic(path.join(this.dir, OUTBOX), pending.map((e) => `${JSON.stringify(e)}\n`).join(''));
   }
 
   private readDelivered(): number {

@@ -4,9 +4,10 @@
  * never leaves half a file. A file that does not parse is moved aside with a warning and the
  * learner starts fresh: never a crash, never silent loss.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeFileAtomic } from '../atomic-file.js';
 import { checkProgress, type LessonProgress, type PracticeRecord, type Progress } from './progress-shape.js';
 
 export type { LessonProgress, PracticeRecord, Progress } from './progress-shape.js';
@@ -35,19 +36,6 @@ export function defaultProgressDir(env: NodeJS.ProcessEnv = process.env): string
 /** An empty record for a lesson. */
 export function emptyLessonProgress(): LessonProgress {
   return { stepsDone: [], hintsUsed: 0, timeSpentMs: 0 };
-}
-
-/** Makes the rename itself durable; some platforms cannot open a directory, which is fine to skip. */
-function syncDirectory(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Best effort: the file content is already synced.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 /** Reads and writes progress.json. */
@@ -83,17 +71,7 @@ export class ProgressStore {
 
   /** Writes atomically: a temp file in the same directory, fsync, then rename over the old file. */
   save(progress: Progress): void {
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    const temp = `${this.file}.tmp-${process.pid}-${this.now().getTime()}`;
-    const fd = openSync(temp, 'w', 0o600);
-    try {
-      writeSync(fd, `${JSON.stringify(progress, undefined, 2)}\n`);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, this.file);
-    syncDirectory(path.dirname(this.file));
+    writeFileAtomic(this.file, `${JSON.stringify(progress, undefined, 2)}\n`);
   }
 
   /** Loads, applies `change` to one lesson's record, saves; returns the new record and any load warning. */

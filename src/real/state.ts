@@ -3,9 +3,10 @@
  * kept in the config directory so the guard can recognise its own cluster and `cleanup` can
  * remove exactly that and nothing else. Written atomically (temp file + rename).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeFileAtomic } from '../atomic-file.js';
 
 /** A kind cluster the tool created. */
 export interface CreatedKindCluster {
@@ -64,10 +65,7 @@ export class StateFile {
   }
 
   save(state: RealState): void {
-    mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
-    renameSync(tmp, this.file);
+    writeFileAtomic(this.file, `${JSON.stringify(state, null, 2)}\n`);
   }
 
   /** Applies a change to the record and saves it. */
