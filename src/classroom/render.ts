@@ -6,10 +6,18 @@ import type { RoomTable, LessonCell } from './table.js';
 
 const MARK: Record<LessonCell['mark'], string> = { done: '✓', current: '▶', stuck: '!', started: '…', none: '·' };
 
+/** Control characters (terminal escapes), line separators and bidi overrides/isolates. */
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 /** A learner's name is theirs to choose: control characters (terminal escapes) are shown as '?', never sent to the terminal. */
 export function printable(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '?');
+  return name.replace(UNPRINTABLE, '?');
+}
+
+/** The same characters removed rather than marked (an instructor's broadcast: line breaks become spaces). */
+export function stripUnprintable(text: string): string {
+  return text.replace(/[\t\n\r\u2028\u2029]+/g, ' ').replace(UNPRINTABLE, '');
 }
 
 function duration(ms: number): string {
