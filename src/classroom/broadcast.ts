@@ -41,9 +41,10 @@ export function cleanBroadcast(text: string): string {
   return clean;
 }
 
-/** `after` from a query string: absent means 0; anything but a non-negative integer is undefined. */
-export function parseAfter(search: string): number | undefined {
-  const raw = new URLSearchParams(search).get('after');
+/** `after` from a request URL's query: absent means 0; anything but a non-negative integer is undefined. */
+export function parseAfter(url: string): number | undefined {
+  const q = url.indexOf('?');
+  const raw = new URLSearchParams(q < 0 ? '' : url.slice(q + 1)).get('after');
   if (raw === null) return 0;
   if (!/^\d{1,15}$/.test(raw)) return undefined;
   return Number(raw);

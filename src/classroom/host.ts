@@ -1,8 +1,8 @@
 /**
- * The instructor's host: a small node:http service with exactly two routes,
- * `POST /rooms/<code>/events` and `GET /rooms/<code>/table`. It trusts nothing a learner sends:
- * the join code on every request (constant-time compare), the event schema only, a size limit,
- * a per-learner rate limit. Accepted events are fsynced to the room's log before the reply, so a
+ * The instructor's host: a small node:http service with three routes, `POST /rooms/<code>/events`,
+ * `GET /rooms/<code>/table` and `GET /rooms/<code>/broadcast?after=N` (the instructor's messages).
+ * It trusts nothing a learner sends: the join code on every request (constant-time compare), the
+ * event schema only, a size limit, a per-learner rate limit. Accepted events are fsynced to the room's log before the reply, so a
  * restarted host from the same room directory has every event it acknowledged.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
@@ -15,6 +15,7 @@ import { applyEvents, emptyRoom, type LessonOutline, type RoomState } from './ro
 import type { RoomStore } from './store.js';
 import { roomTable, type RoomTable } from './table.js';
 import { readBody, validateBatch, type HttpFailure } from './host-request.js';
+import { BroadcastLog, parseAfter, type BroadcastMessage } from './broadcast.js';
 
 /** What the host needs; every IO port and the clock are injectable. */
 export interface HostOptions {
@@ -42,6 +43,10 @@ export interface Host {
   readonly warnings: readonly string[];
   table(): RoomTable;
   state(): RoomState;
+  /** Stores and serves an instructor message (GET /rooms/<code>/broadcast); throws BroadcastError. */
+  broadcast(text: string): BroadcastMessage;
+  /** The newest broadcast, if any (also after a restart). */
+  lastBroadcast(): BroadcastMessage | undefined;
   stop(): Promise<void>;
 }
 
@@ -73,6 +78,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
   const limiter = new RateLimiter(opts.rateLimit, now);
   const maxLearners = opts.maxLearners ?? 1000;
   const replay = opts.store.replay();
+  const broadcasts = new BroadcastLog(opts.store.dir);
   let state = applyEvents(emptyRoom(), replay.events).state;
   let waiting: { events: readonly ClassroomEvent[]; resolve: (r: BatchReply) => void; reject: (e: unknown) => void }[] = [];
   let flushing: Promise<void> | undefined;
@@ -110,13 +116,18 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     });
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const match = /^\/rooms\/([^/?#]{1,64})\/(events|table)$/.exec((req.url ?? '').split('?')[0] ?? '');
+    const match = /^\/rooms\/([^/?#]{1,64})\/(events|table|broadcast)$/.exec((req.url ?? '').split('?')[0] ?? '');
     const route = match?.[2];
-    if (!match || (route === 'events' && req.method !== 'POST') || (route === 'table' && req.method !== 'GET')) {
-      return send(res, 404, { error: 'not found: a host serves POST /rooms/<code>/events and GET /rooms/<code>/table' });
+    if (!match || (route === 'events' && req.method !== 'POST') || (route !== 'events' && req.method !== 'GET')) {
+      return send(res, 404, { error: 'not found: a host serves POST /rooms/<code>/events, GET /rooms/<code>/table and GET /rooms/<code>/broadcast' });
     }
     if (!timingSafeEqual(digest(match[1] ?? ''), codeDigest)) return send(res, 401, { error: 'wrong room code: check the join command your instructor shows' });
     if (route === 'table') return send(res, 200, roomTable(state, now(), opts.lessons));
+    if (route === 'broadcast') {
+      const after = parseAfter(req.url ?? '');
+      if (after === undefined) return send(res, 400, { error: 'after must be a non-negative integer (the last broadcast seq you have), e.g. ?after=3' });
+      return send(res, 200, { messages: broadcasts.after(after) });
+    }
     const body = await readBody(req, MAX_BODY_BYTES);
     if ('status' in body) return send(res, body.status, { error: body.error });
     const batch: ClassroomEvent[] | HttpFailure = validateBatch(body.value);
@@ -151,15 +162,18 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     code,
     joinUrl: `http://${publicHost(bind)}:${port}/#${code}`,
     port,
-    warnings: replay.warnings,
+    warnings: [...replay.warnings, ...broadcasts.warnings],
     table: () => roomTable(state, now(), opts.lessons),
     state: () => state,
+    broadcast: (text) => broadcasts.add(text, new Date(now())),
+    lastBroadcast: () => broadcasts.last(),
     stop: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
       await flushing;
       await opts.store.close();
+      broadcasts.close();
     },
   };
 }
