@@ -99,11 +99,11 @@ async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
 }
 
 /** The TUI (default, or `--lesson ID`); loaded lazily so --help and --version stay fast. */
-async function tui(argv: string[], debug: boolean, classroom?: { reporter: ProgressReporter; code: string }): Promise<number> {
+async function tui(argv: string[], debug: boolean, classroom?: { reporter: ProgressReporter; code: string; env?: NodeJS.ProcessEnv }): Promise<number> {
   const [flag, id, ...rest] = argv;
   if (flag === '--lesson' && (id === undefined || id.startsWith('-'))) throw new UsageError('--lesson needs a lesson id, e.g. `--lesson first-daemonset`; `learn-daemonsets lessons` lists them');
   if (rest.length) throw new UsageError(`unexpected "${rest.join(' ')}" after --lesson ${id ?? ''}. Run \`learn-daemonsets --help\` for usage.`);
-  return startTui({ ...(id !== undefined ? { lessonId: id } : {}), ...(classroom ? { classroom: classroom.reporter, classroomCode: classroom.code } : {}), debug });
+  return startTui({ ...(id !== undefined ? { lessonId: id } : {}), ...(classroom ? { classroom: classroom.reporter, classroomCode: classroom.code } : {}), ...(classroom?.env ? { env: classroom.env } : {}), debug });
 }
 
 /** `practice [--minutes N] [--seed S]`: the timed exam, straight away. */
@@ -127,9 +127,10 @@ function practiceOptions(argv: readonly string[]): { minutes: number; seed?: num
   return { minutes, ...(seed !== undefined ? { seed } : {}) };
 }
 
-async function startTui(opts: { lessonId?: string; practice?: { minutes: number; seed?: number }; classroom?: ProgressReporter; classroomCode?: string; debug: boolean }): Promise<number> {
+/** `env`: the learner's environment as saved when the classroom name prompt loaded Ink first. */
+async function startTui(opts: { lessonId?: string; practice?: { minutes: number; seed?: number }; classroom?: ProgressReporter; classroomCode?: string; env?: NodeJS.ProcessEnv; debug: boolean }): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError('the tutorial needs an interactive terminal; run it directly in a terminal (or use `learn-daemonsets sim` for scripts)');
-  const env = showEveryFrame();
+  const env = opts.env ?? showEveryFrame();
   const { runTui, UnknownLessonError } = await withoutFetch(() => import('./app/run-tui.js'));
   try {
     return await runTui({ ...opts, env });
@@ -147,25 +148,41 @@ function wantsRealCluster(argv: readonly string[]): boolean {
   return !simBackend && argv.some((a) => /^--(backend|kubeconfig|context|yes-this-cluster)(=|$)/.test(a));
 }
 
-/** `--join URL#CODE [--name NAME]`: a typo or a refused code is one sentence (exit 2) before the tutorial opens. */
+/**
+ * `--join URL#CODE [--name NAME]`: without --name, a terminal asks the name (Esc leaves, exit 0,
+ * nothing sent); a typo or a refused code is one sentence (exit 2) before the tutorial opens.
+ */
 async function joinClassroom(argv: string[], debug: boolean): Promise<number> {
-  const { takeJoinArgs, joinRoom } = await import('./classroom/outbox-join.js');
+  const { takeJoinArgs, joinRoom, storedName } = await import('./classroom/outbox-join.js');
   const args = takeJoinArgs(argv);
   if ('error' in args) throw new UsageError(args.error);
   const [first] = args.rest;
   if (first !== undefined && first !== '--lesson') throw new UsageError(`--join opens the tutorial (optionally with --lesson ID), not "${first}". Run \`learn-daemonsets --help\` for usage.`);
   if (!args.join) return run(args.rest, debug);
+  let target = args.join;
+  let env: NodeJS.ProcessEnv | undefined;
+  if (target.name === undefined && process.stdin.isTTY && process.stdout.isTTY) {
+    env = showEveryFrame();
+    const { askName } = await withoutFetch(() => import('./app/ask-name.js'));
+    const stored = storedName(target.code);
+    const name = await askName({ target, env, ...(stored !== undefined ? { initial: stored } : {}) });
+    if (name === undefined) {
+      process.stderr.write(`not joined: nothing was sent to classroom ${target.code}\n`);
+      return 0;
+    }
+    target = { ...target, name };
+  }
   const { productionPorts } = await import('./classroom/outbox-http.js');
-  const { url, code } = args.join;
+  const { url, code } = target;
   // The outbox's notes go to the terminal until the screen opens, then only to the --debug log.
   let say = (m: string): void => void process.stderr.write(`${m}\n`);
-  const joined = await joinRoom(args.join, productionPorts(url, code, (m) => say(m)));
+  const joined = await joinRoom(target, productionPorts(url, code, (m) => say(m)));
   if ('message' in joined) throw new UsageError(joined.message);
   process.stderr.write(joined.state === 'joined' ? `joined classroom ${code} at ${url}\n` : `classroom ${url} is not reachable now; your progress is kept and sent once it is\n`);
   say = (m) => {
     if (debug) appendFileSync(path.join(defaultProgressDir(), 'debug.log'), `${new Date().toISOString()} classroom: ${m}\n`);
   };
-  return tui(args.rest, debug, { reporter: joined.outbox, code });
+  return tui(args.rest, debug, { reporter: joined.outbox, code, ...(env ? { env } : {}) });
 }
 
 async function run(argv: string[], debug = false): Promise<number> {

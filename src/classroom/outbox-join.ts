@@ -3,6 +3,7 @@
  * edge, and a first `joined` event sent so a wrong code is refused before the tutorial opens.
  * An unreachable host is not an error: the event waits in the outbox for the next flush.
  */
+import { existsSync } from 'node:fs';
 import { Outbox, OutboxBusyError, type OutboxPorts } from './outbox.js';
 import { outboxDir, OutboxStore } from './outbox-store.js';
 import { eventSchema, parseJoin } from './protocol.js';
@@ -41,8 +42,26 @@ export function takeJoinArgs(argv: readonly string[]): JoinArgs {
   if (target === undefined) return name === undefined ? { rest } : { error: `--name goes with --join, ${EXAMPLE}` };
   const parsed = parseJoin(target);
   if (!parsed) return { error: `"${target}" is not a classroom address: it should be http(s)://host:port#CODE with a 6–12 letter/digit code in capitals, ${EXAMPLE}` };
-  if (name !== undefined && !eventSchema.shape.name.safeParse(name).success) return { error: `--name must be 1–40 characters (got "${name}")` };
-  return { rest, join: { ...parsed, ...(name !== undefined ? { name: name.trim() } : {}) } };
+  const valid = name === undefined ? undefined : validName(name);
+  if (name !== undefined && valid === undefined) return { error: `--name must be 1–40 characters (got "${name}")` };
+  return { rest, join: { ...parsed, ...(valid !== undefined ? { name: valid } : {}) } };
+}
+
+/** A display name is 1–40 characters once trimmed: the same rule for `--name`, the prompt and the host. */
+export function validName(name: string): string | undefined {
+  const parsed = eventSchema.shape.name.safeParse(name);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The name this machine last joined the room with, if any; creates nothing on disk. */
+export function storedName(code: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const dir = outboxDir(code, env);
+  return existsSync(dir) ? new OutboxStore(dir, () => undefined).readLearner()?.name : undefined;
+}
+
+/** Exactly what a joined tool sends, said before the learner joins. */
+export function sharedNotice(target: Pick<JoinTarget, 'url' | 'code'>): string {
+  return `Only your name and lesson progress (step passed, hint used, lesson complete, idle) are sent to ${target.code} at ${new URL(target.url).host}. Nothing else.`;
 }
 
 /** How the first contact went. */

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli.js';
 import type { OutboxPorts, SendResult } from '../../src/classroom/outbox.js';
-import { joinRoom, takeJoinArgs } from '../../src/classroom/outbox-join.js';
+import { joinRoom, sharedNotice, storedName, takeJoinArgs } from '../../src/classroom/outbox-join.js';
 import { outboxDir } from '../../src/classroom/outbox-store.js';
 import type { ClassroomEvent } from '../../src/classroom/protocol.js';
 
@@ -97,6 +97,30 @@ describe('joining a room', () => {
     const again = await joinRoom({ url: target.url, code: target.code }, p, env);
     expect('outbox' in again && again.outbox.queued.map((e) => [e.kind, e.name, e.seq])).toEqual([['joined', 'Ada', 1], ['joined', 'Ada', 2]]);
     expect(await joinRoom({ url: target.url, code: 'OTHER1' }, p, env)).toMatchObject({ state: 'failed', message: expect.stringContaining('--name') as unknown });
+  });
+
+  it('the stored name is what the prompt starts from; reading it creates nothing', async () => {
+    const env = tempEnv();
+    expect(storedName(target.code, env)).toBeUndefined();
+    expect(existsSync(outboxDir(target.code, env))).toBe(false);
+    const { p } = ports(() => Promise.resolve({ status: 200 }));
+    const r = await joinRoom(target, p, env);
+    if ('outbox' in r) r.outbox.close();
+    expect(storedName(target.code, env)).toBe('Ada');
+  });
+
+  it('says exactly what is shared, and with whom', () => {
+    expect(sharedNotice(target)).toBe('Only your name and lesson progress (step passed, hint used, lesson complete, idle) are sent to K7Q2XM at 10.0.0.5:7070. Nothing else.');
+  });
+
+  it('without a terminal and without a name, the CLI still asks for --name in one sentence (exit 2, nothing sent)', async () => {
+    const env = tempEnv();
+    vi.stubEnv('XDG_CONFIG_HOME', env['XDG_CONFIG_HOME']);
+    cleanup.push(() => vi.unstubAllEnvs());
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    expect(await main(['--join', 'http://127.0.0.1:9#K7Q2XM'])).toBe(2);
+    expect(err.mock.calls.map((c) => String(c[0]))).toEqual(['learn-daemonsets: choose the name your instructor will see with --name, e.g. `--join http://192.168.1.20:7070#K7Q2XM --name Ada`\n']);
+    expect(existsSync(path.join(outboxDir('K7Q2XM', env), 'outbox.jsonl'))).toBe(false);
   });
 
   it('a second running tool in the same room is turned away with a sentence', async () => {
