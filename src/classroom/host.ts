@@ -1,6 +1,7 @@
 /**
  * The instructor's host: a small node:http service with three routes, `POST /rooms/<code>/events`,
- * `GET /rooms/<code>/table` and `GET /rooms/<code>/broadcast?after=N` (the instructor's messages).
+ * `GET /rooms/<code>/table` and `GET /rooms/<code>/broadcast?after=N` (the instructor's messages),
+ * and with `web` a fourth, the read-only projector page `GET /rooms/<code>/` (web-page.ts).
  * It trusts nothing a learner sends: the join code on every request (constant-time compare), the
  * event schema only, a size limit, a per-learner rate limit. Accepted events are fsynced to the room's log before the reply, so a
  * restarted host from the same room directory has every event it acknowledged.
@@ -16,6 +17,8 @@ import type { RoomStore } from './store.js';
 import { roomTable, type RoomTable } from './table.js';
 import { readBody, validateBatch, type HttpFailure } from './host-request.js';
 import { BroadcastLog, parseAfter, type BroadcastMessage } from './broadcast.js';
+import { tableView } from './render.js';
+import { projectorPage, wrongCodePage, writePage } from './web-page.js';
 
 /** What the host needs; every IO port and the clock are injectable. */
 export interface HostOptions {
@@ -31,6 +34,8 @@ export interface HostOptions {
   readonly maxLearners?: number;
   /** Called after accepted events are stored, with those events (the screen redraws). */
   readonly onChange?: (fresh: readonly ClassroomEvent[]) => void;
+  /** Also serve the read-only projector page at GET /rooms/<code>/ (web-page.ts). */
+  readonly web?: boolean;
 }
 
 /** A running host. */
@@ -38,6 +43,8 @@ export interface Host {
   readonly code: string;
   /** `http://addr:port/#CODE`, what a learner passes to --join. */
   readonly joinUrl: string;
+  /** `http://addr:port/rooms/CODE/`, the projector page (only with `web`). */
+  readonly pageUrl: string | undefined;
   readonly port: number;
   /** Warnings from replaying the room's log (torn lines skipped). */
   readonly warnings: readonly string[];
@@ -115,14 +122,23 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       flushing ??= flush();
     });
 
+  let joinUrl = '';
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const match = /^\/rooms\/([^/?#]{1,64})\/(events|table|broadcast)$/.exec((req.url ?? '').split('?')[0] ?? '');
+    const match = /^\/rooms\/([^/?#]{1,64})\/(events|table|broadcast|)$/.exec((req.url ?? '').split('?')[0] ?? '');
     const route = match?.[2];
-    if (!match || (route === 'events' && req.method !== 'POST') || (route !== 'events' && req.method !== 'GET')) {
+    if (!match || (route === 'events' && req.method !== 'POST') || (route !== 'events' && req.method !== 'GET') || (route === '' && !opts.web)) {
       return send(res, 404, { error: 'not found: a host serves POST /rooms/<code>/events, GET /rooms/<code>/table and GET /rooms/<code>/broadcast' });
     }
-    if (!timingSafeEqual(digest(match[1] ?? ''), codeDigest)) return send(res, 401, { error: 'wrong room code: check the join command your instructor shows' });
-    if (route === 'table') return send(res, 200, roomTable(state, now(), opts.lessons));
+    if (!timingSafeEqual(digest(match[1] ?? ''), codeDigest)) {
+      if (route === '') return writePage(res, wrongCodePage());
+      return send(res, 401, { error: 'wrong room code: check the join command your instructor shows' });
+    }
+    if (route === '') return writePage(res, projectorPage({ code, joinUrl }));
+    if (route === 'table') {
+      const table = roomTable(state, now(), opts.lessons);
+      // ?view=1 adds the display text the projector page shows (the terminal's wording).
+      return send(res, 200, /[?&]view=1(&|$)/.test(req.url ?? '') ? { ...table, view: tableView(table) } : table);
+    }
     if (route === 'broadcast') {
       const after = parseAfter(req.url ?? '');
       if (after === undefined) return send(res, 400, { error: 'after must be a non-negative integer (the last broadcast seq you have), e.g. ?after=3' });
@@ -158,9 +174,11 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     server.listen(opts.port ?? 0, bind, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  joinUrl = `http://${publicHost(bind)}:${port}/#${code}`;
   return {
     code,
-    joinUrl: `http://${publicHost(bind)}:${port}/#${code}`,
+    joinUrl,
+    pageUrl: opts.web ? `http://${publicHost(bind)}:${port}/rooms/${code}/` : undefined,
     port,
     warnings: [...replay.warnings, ...broadcasts.warnings],
     table: () => roomTable(state, now(), opts.lessons),

@@ -43,8 +43,9 @@ export interface RowView {
  * (the host sends it with `GET /rooms/<code>/table?view=1`), so marks and wording cannot drift.
  */
 export interface TableView {
-  /** `L1`, `L2`, … with the lesson each stands for. */
-  readonly lessons: readonly { readonly label: string; readonly lesson: string }[];
+  /** `L1`, `L2`, … with the lesson each stands for and how many learners finished it. */
+  readonly lessons: readonly { readonly label: string; readonly lesson: string; readonly finished: number }[];
+  readonly learners: number;
   readonly rows: readonly RowView[];
   /** `N learner(s). Finished: L1 <lesson> <count>, ….` */
   readonly finished: string;
@@ -57,7 +58,7 @@ const MEANING: Record<LessonCell['mark'], string> = { done: 'done', current: 'cu
 
 /** The display text of a room table. */
 export function tableView(table: RoomTable): TableView {
-  const lessons = table.summary.finished.map((f, i) => ({ label: `L${i + 1}`, lesson: f.lesson }));
+  const lessons = table.summary.finished.map((f, i) => ({ label: `L${i + 1}`, lesson: f.lesson, finished: f.count }));
   const rows = table.rows.map(
     (r): RowView => ({
       name: printable(r.name),
@@ -68,11 +69,11 @@ export function tableView(table: RoomTable): TableView {
       stuck: r.stuck,
     }),
   );
-  const finished = `${table.summary.learners} learner(s). Finished: ${table.summary.finished.map((f, i) => `L${i + 1} ${f.lesson} ${f.count}`).join(', ') || 'no lessons'}.`;
+  const finished = `${table.summary.learners} learner(s). Finished: ${lessons.map((l) => `${l.label} ${l.lesson} ${l.finished}`).join(', ') || 'no lessons'}.`;
   const s = table.summary.mostStuck;
   const mostStuck = s ? `Most stuck: ${s.lesson}/${s.step ?? '?'} (${s.count}).` : 'Nobody is stuck.';
   const legend = (Object.keys(MARK) as LessonCell['mark'][]).map((mark) => ({ mark, symbol: MARK[mark], meaning: MEANING[mark] }));
-  return { lessons, rows, finished, mostStuck, legend };
+  return { lessons, learners: table.summary.learners, rows, finished, mostStuck, legend };
 }
 
 /** Lines for a terminal: a header per lesson (numbered), a row per learner, then the summary. */
