@@ -32,9 +32,10 @@ Usage:
                                            the tutorial in a classroom: your instructor sees
                                            your progress (steps, hints, idle), nothing else
   learn-daemonsets cleanup                 delete what the tool created on real clusters
-  learn-daemonsets classroom host [--port N] [--bind ADDR] [--room CODE]
+  learn-daemonsets classroom host [--port N] [--bind ADDR] [--room CODE] [--web]
                                            host a classroom: prints the join command, shows
-                                           every learner's progress (loopback unless --bind)
+                                           every learner's progress (loopback unless --bind);
+                                           --web also serves a read-only page for a projector
   learn-daemonsets classroom export --room CODE [--format csv|json]
                                            the room's progress table, for a spreadsheet
   learn-daemonsets --help | --version

@@ -1,5 +1,5 @@
 /**
- * `learn-daemonsets classroom host [--port N] [--bind ADDR] [--room CODE]`: the instructor's
+ * `learn-daemonsets classroom host [--port N] [--bind ADDR] [--room CODE] [--web]`: the instructor's
  * side of a classroom. Prints the join command first, then redraws a plain-text room table when
  * events arrive (and every few seconds, so times on step move); Ctrl+C stops it with exit 0.
  */
@@ -39,18 +39,18 @@ function defaultIo(): ClassroomIo {
 }
 
 /** Flags checked once, at the edge, each with a sentence the instructor can act on. */
-export function hostOptions(argv: string[]): { port: number; bind: string; room?: string } {
+export function hostOptions(argv: string[]): { port: number; bind: string; room?: string; web: boolean } {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: { port: { type: 'string' }, bind: { type: 'string' }, room: { type: 'string' } }, strict: true, allowPositionals: false });
+    parsed = parseArgs({ args: argv, options: { port: { type: 'string' }, bind: { type: 'string' }, room: { type: 'string' }, web: { type: 'boolean' } }, strict: true, allowPositionals: false });
   } catch (err) {
-    throw new UsageError(`${err instanceof Error ? err.message : String(err)}. Usage: learn-daemonsets classroom host [--port N] [--bind ADDR] [--room CODE]`);
+    throw new UsageError(`${err instanceof Error ? err.message : String(err)}. Usage: learn-daemonsets classroom host [--port N] [--bind ADDR] [--room CODE] [--web]`);
   }
   const v = parsed.values;
   const port = v.port === undefined ? 0 : /^\d+$/.test(v.port) ? Number(v.port) : NaN;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number from 1 to 65535, got "${v.port}"`);
   if (v.bind !== undefined && isIP(v.bind) === 0) throw new UsageError(`--bind needs an IP address of this machine (e.g. 192.168.1.20), got "${v.bind}"`);
-  return { port, bind: v.bind ?? '127.0.0.1', ...(v.room !== undefined ? { room: v.room.toUpperCase() } : {}) };
+  return { port, bind: v.bind ?? '127.0.0.1', ...(v.room !== undefined ? { room: v.room.toUpperCase() } : {}), web: v.web === true };
 }
 
 function courseOutline(): LessonOutline[] {
@@ -98,7 +98,7 @@ export async function runClassroom(argv: string[], io: ClassroomIo = defaultIo()
   let dirty = true;
   let host;
   try {
-    host = await startHost({ store, lessons: io.lessons ?? courseOutline(), port: opts.port, bind: opts.bind, onChange: () => (dirty = true) });
+    host = await startHost({ store, lessons: io.lessons ?? courseOutline(), port: opts.port, bind: opts.bind, web: opts.web, onChange: () => (dirty = true) });
   } catch (err) {
     await store.close();
     if (err instanceof HostError) throw new UsageError(err.message);
@@ -106,6 +106,7 @@ export async function runClassroom(argv: string[], io: ClassroomIo = defaultIo()
   }
   const join = `npx learn-daemonsets --join ${host.joinUrl}`;
   io.out(`${join}\n`);
+  if (host.pageUrl !== undefined) io.out(`Projector page: ${host.pageUrl}\n`);
   for (const w of host.warnings) io.err(`warning: ${w}\n`);
   const banner = [`Learners run:  ${join}`, `Room ${host.code} (restart with --room ${host.code} to keep it). Ctrl+C stops.`, ''];
   let ticks = 0;

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { hostOptions, runClassroom } from '../../src/commands/classroom.js';
 import { startHost, type Host, type HostOptions } from '../../src/classroom/host.js';
 import type { ClassroomEvent } from '../../src/classroom/protocol.js';
 import { renderTable, tableView } from '../../src/classroom/render.js';
@@ -115,6 +116,40 @@ describe('classroom host --web: the projector page', () => {
     expect(plain).toEqual(table);
     expect(withView).toEqual({ ...table, view: tableView(h.table()) });
     expect(tableView(h.table()).rows).toEqual([{ name: 'Ada', cells: [{ mark: 'stuck', text: '!1/2' }, { mark: 'none', text: '·0/2' }], where: 'first-daemonset/inspect', onStep: '5m00s', hints: 1, stuck: true }]);
+  });
+});
+
+describe('classroom host --web (the command)', () => {
+  it('parses --web as a flag', () => {
+    expect(hostOptions(['--web'])).toEqual({ port: 0, bind: '127.0.0.1', web: true });
+    expect(hostOptions([])).toEqual({ port: 0, bind: '127.0.0.1', web: false });
+    expect(() => hostOptions(['--web=yes'])).toThrow(/--web/);
+  });
+
+  it.each([
+    [['host', '--web'], true],
+    [['host'], false],
+  ])('%j prints the projector page right after the join line only with --web', async (argv, web) => {
+    const home = mkdtempSync(join(tmpdir(), 'classroom-web-'));
+    cleanup.push(() => rmSync(home, { recursive: true, force: true }));
+    let out = '';
+    let stop = (): void => undefined;
+    const stopped = new Promise<void>((r) => (stop = r));
+    const done = runClassroom(argv, { out: (t) => (out += t), err: () => undefined, env: { XDG_CONFIG_HOME: home }, tty: false, stopped, lessons });
+    for (let i = 0; i < 10_000 && !out.includes('(no learners yet)'); i++) await new Promise((r) => setImmediate(r));
+    const [first, second] = out.split('\n');
+    const [, origin, code] = /--join (http:\/\/[^/]+)\/#(\w+)$/.exec(first ?? '') ?? [];
+    expect(code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
+    const res = await fetch(`${origin}/rooms/${code}/`);
+    if (web) {
+      expect(second).toBe(`Projector page: ${origin}/rooms/${code}/`);
+      expect([res.status, res.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+    } else {
+      expect(out).not.toContain('Projector page');
+      expect(res.status).toBe(404);
+    }
+    stop();
+    expect(await done).toBe(0);
   });
 });
 
