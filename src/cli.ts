@@ -4,6 +4,7 @@
  */
 import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { BroadcastFeed } from './app/classroom-broadcasts.js';
 import type { ProgressReporter } from './app/classroom-progress.js';
 import { defaultProgressDir } from './lessons/progress.js';
 import { packagePath } from './package-root.js';
@@ -100,11 +101,11 @@ async function withoutFetch<T>(load: () => Promise<T>): Promise<T> {
 }
 
 /** The TUI (default, or `--lesson ID`); loaded lazily so --help and --version stay fast. */
-async function tui(argv: string[], debug: boolean, classroom?: { reporter: ProgressReporter; code: string; env?: NodeJS.ProcessEnv }): Promise<number> {
+async function tui(argv: string[], debug: boolean, classroom?: { reporter: ProgressReporter; code: string; broadcasts: BroadcastFeed; env?: NodeJS.ProcessEnv }): Promise<number> {
   const [flag, id, ...rest] = argv;
   if (flag === '--lesson' && (id === undefined || id.startsWith('-'))) throw new UsageError('--lesson needs a lesson id, e.g. `--lesson first-daemonset`; `learn-daemonsets lessons` lists them');
   if (rest.length) throw new UsageError(`unexpected "${rest.join(' ')}" after --lesson ${id ?? ''}. Run \`learn-daemonsets --help\` for usage.`);
-  return startTui({ ...(id !== undefined ? { lessonId: id } : {}), ...(classroom ? { classroom: classroom.reporter, classroomCode: classroom.code } : {}), ...(classroom?.env ? { env: classroom.env } : {}), debug });
+  return startTui({ ...(id !== undefined ? { lessonId: id } : {}), ...(classroom ? { classroom: classroom.reporter, classroomCode: classroom.code, broadcasts: classroom.broadcasts } : {}), ...(classroom?.env ? { env: classroom.env } : {}), debug });
 }
 
 /** `practice [--minutes N] [--seed S]`: the timed exam, straight away. */
@@ -129,7 +130,7 @@ function practiceOptions(argv: readonly string[]): { minutes: number; seed?: num
 }
 
 /** `env`: the learner's environment as saved when the classroom name prompt loaded Ink first. */
-async function startTui(opts: { lessonId?: string; practice?: { minutes: number; seed?: number }; classroom?: ProgressReporter; classroomCode?: string; env?: NodeJS.ProcessEnv; debug: boolean }): Promise<number> {
+async function startTui(opts: { lessonId?: string; practice?: { minutes: number; seed?: number }; classroom?: ProgressReporter; classroomCode?: string; broadcasts?: BroadcastFeed; env?: NodeJS.ProcessEnv; debug: boolean }): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) throw new UsageError('the tutorial needs an interactive terminal; run it directly in a terminal (or use `learn-daemonsets sim` for scripts)');
   const env = opts.env ?? showEveryFrame();
   const { runTui, UnknownLessonError } = await withoutFetch(() => import('./app/run-tui.js'));
@@ -183,7 +184,14 @@ async function joinClassroom(argv: string[], debug: boolean): Promise<number> {
   say = (m) => {
     if (debug) appendFileSync(path.join(defaultProgressDir(), 'debug.log'), `${new Date().toISOString()} classroom: ${m}\n`);
   };
-  return tui(args.rest, debug, { reporter: joined.outbox, code, ...(env ? { env } : {}) });
+  // The instructor's broadcasts, polled while the tutorial is open; notes only to the --debug log.
+  const { followBroadcasts } = await import('./app/classroom-broadcasts.js');
+  const broadcasts = followBroadcasts({ url, code, log: (m) => say(m) });
+  try {
+    return await tui(args.rest, debug, { reporter: joined.outbox, code, broadcasts: broadcasts.feed, ...(env ? { env } : {}) });
+  } finally {
+    broadcasts.close();
+  }
 }
 
 async function run(argv: string[], debug = false): Promise<number> {

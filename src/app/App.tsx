@@ -14,6 +14,7 @@ import { ReportScreen } from '../ui/ReportScreen.js';
 import { ColorContext } from '../ui/theme.js';
 import { bigEnough, TooSmall } from '../ui/TooSmall.js';
 import type { AppMachine } from './app-machine.js';
+import type { BroadcastFeed } from './classroom-broadcasts.js';
 import { dispatchKey } from './dispatch.js';
 import type { LessonSession } from './lesson-session.js';
 import { lessonScreenProps } from './lesson-view.js';
@@ -42,6 +43,16 @@ export interface AppProps {
   /** The list's rows, refreshed by the app whenever a lesson closes (progress changed). */
   readonly course: () => CourseList;
   readonly color: boolean;
+  /** A joined classroom's instructor messages (the one on show, if any). */
+  readonly broadcast?: BroadcastFeed;
+}
+
+/** No classroom: never a message. */
+const NO_BROADCAST: BroadcastFeed = { subscribe: () => () => undefined, get: () => undefined };
+
+/** The status bar's props with the instructor's message on show, if there is one. */
+function withBroadcast<T extends object>(status: T, broadcast: string | undefined): T & { broadcast?: string } {
+  return broadcast === undefined ? status : { ...status, broadcast };
 }
 
 /** The terminal's size, following resizes (a genuine external effect). */
@@ -59,7 +70,7 @@ function useTerminalSize(): { columns: number; rows: number } {
   return size;
 }
 
-function OpenLesson(props: { open: Open; session: LessonSession; app: Actor<AppMachine>; color: boolean; columns: number; rows: number }) {
+function OpenLesson(props: { open: Open; session: LessonSession; app: Actor<AppMachine>; color: boolean; columns: number; rows: number; broadcast?: string }) {
   const { session } = props;
   const { renderMarkdown } = props.open;
   const lessonState = useSelector(session.actor, (s) => s);
@@ -86,10 +97,10 @@ function OpenLesson(props: { open: Open; session: LessonSession; app: Actor<AppM
     height: props.rows,
     renderMarkdown: (md, width) => renderMarkdown(md, width, props.color),
   });
-  return <LessonScreen {...screen} />;
+  return <LessonScreen {...screen} status={withBroadcast(screen.status, props.broadcast)} />;
 }
 
-function OpenPractice(props: { open: Open; session: PracticeSession; app: Actor<AppMachine>; color: boolean; columns: number; rows: number }) {
+function OpenPractice(props: { open: Open; session: PracticeSession; app: Actor<AppMachine>; color: boolean; columns: number; rows: number; broadcast?: string }) {
   const { session } = props;
   const appState = useSelector(props.app, (s) => s);
   const view = useSyncExternalStore(session.subscribe, session.view);
@@ -106,7 +117,7 @@ function OpenPractice(props: { open: Open; session: PracticeSession; app: Actor<
     height: props.rows,
     renderMarkdown: (md, width) => props.open.renderMarkdown(md, width, props.color),
   });
-  return <LessonScreen {...screen} />;
+  return <LessonScreen {...screen} status={withBroadcast(screen.status, props.broadcast)} />;
 }
 
 function Report(props: { session: PracticeSession; scroll: number; columns: number; rows: number }) {
@@ -133,13 +144,15 @@ function Report(props: { session: PracticeSession; scroll: number; columns: numb
 export function App(props: AppProps) {
   const state = useSelector(props.app, (s) => s);
   const open = useSyncExternalStore(props.holder.subscribe, props.holder.get);
+  const feed = props.broadcast ?? NO_BROADCAST;
+  const broadcast = useSyncExternalStore(feed.subscribe, feed.get);
   const { columns, rows } = useTerminalSize();
   useInput((input, key) => dispatchKey(props.app, props.holder, input, key));
   let body;
   if (!bigEnough(columns, rows)) body = <TooSmall columns={columns} rows={rows} />;
   else if (state.matches('help')) body = <HelpScreen width={columns} realCluster={props.course().cluster !== undefined} />;
-  else if (state.matches('lesson') && open?.session.kind === 'lesson') body = <OpenLesson open={open} session={open.session} app={props.app} color={props.color} columns={columns} rows={rows - 1} />;
-  else if (state.matches('practice') && open?.session.kind === 'practice') body = <OpenPractice open={open} session={open.session} app={props.app} color={props.color} columns={columns} rows={rows - 1} />;
+  else if (state.matches('lesson') && open?.session.kind === 'lesson') body = <OpenLesson open={open} session={open.session} app={props.app} color={props.color} columns={columns} rows={rows - 1} {...(broadcast !== undefined ? { broadcast } : {})} />;
+  else if (state.matches('practice') && open?.session.kind === 'practice') body = <OpenPractice open={open} session={open.session} app={props.app} color={props.color} columns={columns} rows={rows - 1} {...(broadcast !== undefined ? { broadcast } : {})} />;
   else if (state.matches('report') && open?.session.kind === 'practice') body = <Report session={open.session} scroll={state.context.proseScroll} columns={columns} rows={rows - 1} />;
   else if (state.matches('opening')) body = <Loading what={state.context.lessonId ?? 'the lesson'} />;
   else if (state.matches('openingPractice')) body = <Loading what="the practice exam" />;
@@ -155,6 +168,7 @@ export function App(props: AppProps) {
         {...(course.practice !== undefined ? { practice: course.practice } : {})}
         {...(course.cluster !== undefined ? { cluster: course.cluster } : {})}
         {...(course.classroom !== undefined ? { classroom: course.classroom } : {})}
+        {...(broadcast !== undefined ? { broadcast } : {})}
       />
     );
   }

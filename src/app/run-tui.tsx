@@ -16,6 +16,7 @@ import { colorEnabled } from '../ui/theme.js';
 import { App, type CourseList } from './App.js';
 import { appMachine, LIST_PRACTICE_MINUTES, type PracticeRequest } from './app-machine.js';
 import type { BuiltinDeps, BuiltinRun } from './builtin-command.js';
+import type { BroadcastFeed } from './classroom-broadcasts.js';
 import { listItems, practiceRow, readCourseSummary } from './course-summary.js';
 import { reportOpenLessons, type ProgressReporter } from './classroom-progress.js';
 import { SessionHolder } from './session-holder.js';
@@ -38,6 +39,8 @@ export interface TuiOptions {
   readonly classroom?: ProgressReporter;
   /** That classroom's code, for the list's "what is shared" line. */
   readonly classroomCode?: string;
+  /** That classroom's instructor messages, for the status bar. */
+  readonly broadcasts?: BroadcastFeed;
 }
 
 /** A real cluster for the TUI: its open backend and how kubectl reaches it. */
@@ -194,7 +197,7 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
   // The alternate screen, as full-screen terminal tools use: quitting gives the shell back untouched.
   const mount = (): Instance => {
     if (alt) process.stdout.write('\u001b[?1049h\u001b[H');
-    const instance = render(<App app={app} holder={holder} course={() => course} color={colorEnabled(env)} />, { exitOnCtrlC: false });
+    const instance = render(<App app={app} holder={holder} course={() => course} color={colorEnabled(env)} {...(opts.broadcasts ? { broadcast: opts.broadcasts } : {})} />, { exitOnCtrlC: false });
     instance.waitUntilExit().catch((err: unknown) => {
       log(`ink: ${String(err)}`);
       quit();

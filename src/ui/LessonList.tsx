@@ -32,6 +32,8 @@ export interface LessonListProps {
   readonly cluster?: string;
   /** The classroom joined (its code), to say what is shared with it. */
   readonly classroom?: string;
+  /** The instructor's message on show (the lesson screen has it in its status bar). */
+  readonly broadcast?: string;
 }
 
 const PRACTICE_LABEL = 'Practice exam: timed CKA-style tasks, no hints';
@@ -57,6 +59,11 @@ export function LessonList(props: LessonListProps) {
       {props.classroom !== undefined ? (
         <Text color={tone('accent')} wrap="wrap">
           Classroom {props.classroom}: your name and lesson progress (steps passed, hints, completion, idle) are shared with the instructor — nothing else.
+        </Text>
+      ) : null}
+      {props.broadcast !== undefined ? (
+        <Text color={tone('accent')} bold wrap="truncate-end">
+          📣 {props.broadcast}
         </Text>
       ) : null}
       <Text> </Text>

@@ -41,7 +41,7 @@ export interface LessonScreenProps {
   readonly confirmText?: string;
   /** Replaces `step i/n` in the title line (a practice exam says `task i/n`). */
   readonly progressLabel?: string;
-  readonly status: { readonly kubeconfig?: string; readonly context?: string; readonly paused: boolean; readonly time?: string; readonly countdown?: string; readonly urgent?: boolean };
+  readonly status: { readonly kubeconfig?: string; readonly context?: string; readonly paused: boolean; readonly time?: string; readonly countdown?: string; readonly urgent?: boolean; readonly broadcast?: string };
   /** A passing note such as "kubectl edit needs the whole terminal". */
   readonly message?: string;
   readonly width: number;

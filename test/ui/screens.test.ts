@@ -28,6 +28,10 @@ describe('LessonList', () => {
   it('names the real cluster the lessons run on', () => {
     expect(frame(h(LessonList, { items, cursor: 0, cluster: 'context lab at https://10.0.0.1:6443' }))).toContain('Real cluster: context lab at https://10.0.0.1:6443 · the practice exam runs only in the simulator');
   });
+  it("shows the instructor's broadcast under the classroom line", () => {
+    const out = frame(h(LessonList, { items, cursor: 0, classroom: 'K7Q2XM', broadcast: 'Break until 10:30' }));
+    expect(out).toMatch(/nothing else\.\n\s*📣 Break until 10:30\n/);
+  });
   it('shows why a lesson could not open', () => {
     expect(frame(h(LessonList, { items, cursor: 0, error: 'lesson.yaml:3 bad check' }))).toContain('lesson.yaml:3 bad check');
   });
@@ -68,6 +72,14 @@ describe('StatusBar', () => {
   it('gives the second-terminal line and the clock state', () => {
     const out = frame(h(StatusBar, { kubeconfig: '/tmp/x/kubeconfig', paused: true, time: '09:00:00', width: 80 }));
     expect(out).toMatch(/^export KUBECONFIG=\/tmp\/x\/kubeconfig\s+⏸ paused 09:00:00 · \? keys$/);
+  });  it("puts the instructor's broadcast in place of the left part, the clock kept", () => {
+    const out = frame(h(StatusBar, { kubeconfig: '/tmp/x/kubeconfig', paused: false, time: '09:00:00', broadcast: 'Break until 10:30', width: 80 }));
+    expect(out).toMatch(/^📣 Break until 10:30\s+▶ 09:00:00 · \? keys$/);
+    expect(out).not.toContain('KUBECONFIG');
+  });
+  it('cuts a long broadcast short and keeps the clock in view', () => {
+    const out = frame(h(StatusBar, { paused: false, time: '09:00:00', broadcast: `Read ${'very '.repeat(30)}carefully`, width: 60 }));
+    expect(out).toMatch(/^📣 Read very .*…\s?▶ 09:00:00 · \? keys$/);
   });
 });
 
