@@ -1,12 +1,14 @@
 /**
  * `learn-daemonsets classroom host [--port N] [--bind ADDR] [--room CODE] [--web]`: the instructor's
- * side of a classroom. Prints the join command first, then redraws a plain-text room table when
- * events arrive (and every few seconds, so times on step move); Ctrl+C stops it with exit 0.
+ * side of a classroom. Prints the join command first; then, in a terminal, shows the Ink room
+ * screen (src/ui/ClassroomHost.tsx, loaded only here), otherwise prints the plain-text table
+ * whenever events arrive and broadcasts each line read on stdin. q or Ctrl+C stops it with exit 0.
  */
 import { isIP } from 'node:net';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../cli.js';
-import { HostError, startHost } from '../classroom/host.js';
+import { HostError, startHost, type Host } from '../classroom/host.js';
 import { renderTable } from '../classroom/render.js';
 import { tableCsv, tableJson } from '../classroom/export.js';
 import { applyEvents, emptyRoom, type LessonOutline } from '../classroom/room.js';
@@ -19,7 +21,10 @@ export interface ClassroomIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly env: NodeJS.ProcessEnv;
+  /** stdin and stdout are a terminal: the Ink screen runs. */
   readonly tty: boolean;
+  /** Without the screen, each line read here is broadcast to the learners (stdin). */
+  readonly input?: NodeJS.ReadableStream;
   /** Resolves when the instructor stops the host (Ctrl+C). */
   readonly stopped: Promise<void>;
   readonly lessons?: readonly LessonOutline[];
@@ -30,7 +35,8 @@ function defaultIo(): ClassroomIo {
     out: (t) => void process.stdout.write(t),
     err: (t) => void process.stderr.write(t),
     env: process.env,
-    tty: process.stdout.isTTY === true,
+    tty: process.stdout.isTTY === true && process.stdin.isTTY === true,
+    input: process.stdin,
     stopped: new Promise((resolve) => {
       process.once('SIGINT', () => resolve());
       process.once('SIGTERM', () => resolve());
@@ -82,6 +88,22 @@ export function exportRoom(argv: string[], io: Pick<ClassroomIo, 'out' | 'err' |
   return 0;
 }
 
+/** Without the screen: each non-blank line of `input` is one broadcast; returns a function that stops reading. */
+function broadcastLines(input: NodeJS.ReadableStream, host: Host, io: Pick<ClassroomIo, 'out' | 'err'>): () => void {
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  lines.on('line', (line) => {
+    if (line.trim() === '') return;
+    try {
+      const m = host.broadcast(line);
+      const n = host.state().learners.size;
+      io.out(`Message #${m.seq} sent to ${n} learner${n === 1 ? '' : 's'}: ${m.text}\n\n`);
+    } catch (err) {
+      io.err(`${err instanceof Error ? err.message : String(err)}\n`);
+    }
+  });
+  return () => lines.close();
+}
+
 /** Runs `classroom <sub>`; resolves with the exit code once the host stops. */
 export async function runClassroom(argv: string[], io: ClassroomIo = defaultIo()): Promise<number> {
   const [sub, ...rest] = argv;
@@ -96,9 +118,10 @@ export async function runClassroom(argv: string[], io: ClassroomIo = defaultIo()
     throw err;
   }
   let dirty = true;
+  let version = 0;
   let host;
   try {
-    host = await startHost({ store, lessons: io.lessons ?? courseOutline(), port: opts.port, bind: opts.bind, web: opts.web, onChange: () => (dirty = true) });
+    host = await startHost({ store, lessons: io.lessons ?? courseOutline(), port: opts.port, bind: opts.bind, web: opts.web, onChange: () => ((dirty = true), version++) });
   } catch (err) {
     await store.close();
     if (err instanceof HostError) throw new UsageError(err.message);
@@ -108,20 +131,25 @@ export async function runClassroom(argv: string[], io: ClassroomIo = defaultIo()
   io.out(`${join}\n`);
   if (host.pageUrl !== undefined) io.out(`Projector page: ${host.pageUrl}\n`);
   for (const w of host.warnings) io.err(`warning: ${w}\n`);
-  const banner = [`Learners run:  ${join}`, `Room ${host.code} (restart with --room ${host.code} to keep it). Ctrl+C stops.`, ''];
-  let ticks = 0;
-  const draw = (): void => {
-    ticks++;
-    if (!dirty && (!io.tty || ticks % 50 !== 0)) return;
-    dirty = false;
-    const lines = renderTable(host.table());
-    io.out(io.tty ? `\x1b[H\x1b[2J${[...banner, ...lines].join('\n')}\n` : `${lines.join('\n')}\n\n`);
-  };
-  draw();
-  const timer = setInterval(draw, 100);
-  await io.stopped;
-  clearInterval(timer);
-  await host.stop();
+  if (io.tty) {
+    const running = host;
+    const { runHostScreen } = await import('../ui/classroom-host-live.js');
+    const feed = { table: () => running.table(), lastBroadcast: () => running.lastBroadcast(), broadcast: (text: string) => running.broadcast(text), version: () => version };
+    await runHostScreen({ feed, code: host.code, join, env: io.env, stopped: io.stopped }).finally(() => running.stop());
+  } else {
+    const draw = (): void => {
+      if (!dirty) return;
+      dirty = false;
+      io.out(`${renderTable(host.table()).join('\n')}\n\n`);
+    };
+    draw();
+    const timer = setInterval(draw, 100);
+    const stopReading = io.input ? broadcastLines(io.input, host, io) : () => undefined;
+    await io.stopped;
+    stopReading();
+    clearInterval(timer);
+    await host.stop();
+  }
   io.out(`\nRoom ${host.code} stopped; its events are kept in ${store.dir}.\n`);
   return 0;
 }
