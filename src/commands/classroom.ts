@@ -135,7 +135,7 @@ export async function runClassroom(argv: string[], io: ClassroomIo = defaultIo()
     const running = host;
     const { runHostScreen } = await import('../ui/classroom-host-live.js');
     const feed = { table: () => running.table(), lastBroadcast: () => running.lastBroadcast(), broadcast: (text: string) => running.broadcast(text), version: () => version };
-    await runHostScreen({ feed, code: host.code, join, env: io.env, stopped: io.stopped }).finally(() => running.stop());
+    await runHostScreen({ feed, code: host.code, join, ...(host.pageUrl !== undefined ? { page: host.pageUrl } : {}), env: io.env, stopped: io.stopped }).finally(() => running.stop());
   } else {
     const draw = (): void => {
       if (!dirty) return;

@@ -8,7 +8,7 @@ import { Box, Text, useInput } from 'ink';
 import type { BroadcastMessage } from '../classroom/broadcast.js';
 import { tableView, type RowView, type TableView } from '../classroom/render.js';
 import type { LessonCell, RoomTable } from '../classroom/table.js';
-import { clampOffset, fit, hostColumns, hostKey, keyBar, visibleLearners, type HostColumns, type HostScreenState } from './host-screen.js';
+import { clampOffset, fit, hostColumns, hostKey, keyBar, visibleLearners, whereText, type HostColumns, type HostScreenState } from './host-screen.js';
 import { useTone, type Tone } from './theme.js';
 import { bigEnough, TooSmall } from './TooSmall.js';
 
@@ -18,6 +18,8 @@ export interface ClassroomHostProps {
   readonly code: string;
   /** The whole `npx learn-daemonsets --join …` command. */
   readonly join: string;
+  /** The projector page's URL (`--web`), shown beside "Learners join with". */
+  readonly page?: string;
   /** The newest broadcast the host has (also from before a restart). */
   readonly last?: BroadcastMessage;
   readonly columns: number;
@@ -53,7 +55,7 @@ function Head(props: { view: TableView; cols: HostColumns }) {
   );
 }
 
-function Row(props: { row: RowView; cols: HostColumns }) {
+function Row(props: { row: RowView; cols: HostColumns; lessons: TableView['lessons'] }) {
   const tone = useTone();
   const { row, cols } = props;
   return (
@@ -67,7 +69,7 @@ function Row(props: { row: RowView; cols: HostColumns }) {
           </Text>
         );
       })}
-      {fit(row.where, cols.where)}
+      {fit(whereText(row.where, props.lessons, cols.where), cols.where)}
       {fit(row.onStep, cols.onStep)}
       {row.hints}
       {row.stuck ? <Text color={tone('error')}> STUCK</Text> : null}
@@ -156,9 +158,11 @@ export function ClassroomHost(props: ClassroomHostProps) {
   return (
     <Box flexDirection="column">
       <Text bold color={tone('accent')} wrap="truncate-end">
-        Classroom {props.code} · {plural(total, 'learner')} · restart with --room {props.code} to keep this room
+        Classroom {props.code} · {plural(total, 'learner')} · restart with --room {props.code}
       </Text>
-      <Text color={tone('muted')}>Learners join with:</Text>
+      <Text color={tone('muted')} wrap="truncate-end">
+        Learners join with:{props.page !== undefined ? `   (projector page: ${props.page})` : ''}
+      </Text>
       <Text>{props.join}</Text>
       {last ? (
         <Text wrap="truncate-end">
@@ -175,7 +179,7 @@ export function ClassroomHost(props: ClassroomHostProps) {
       <Text> </Text>
       <Head view={view} cols={cols} />
       {view.rows.slice(offset, offset + visible).map((r, i) => (
-        <Row key={offset + i} row={r} cols={cols} />
+        <Row key={offset + i} row={r} cols={cols} lessons={view.lessons} />
       ))}
       <Text color={tone('muted')} wrap="truncate-end">
         {scrollLine}

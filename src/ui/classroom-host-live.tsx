@@ -37,6 +37,8 @@ export interface LiveClassroomHostProps {
   readonly feed: RoomFeed;
   readonly code: string;
   readonly join: string;
+  /** The projector page's URL (`--web`). */
+  readonly page?: string;
   readonly color: boolean;
   readonly onQuit: () => void;
   readonly every?: Every;
@@ -84,17 +86,17 @@ export function LiveClassroomHost(props: LiveClassroomHostProps) {
   };
   return (
     <ColorContext.Provider value={props.color}>
-      <ClassroomHost table={room.table} code={props.code} join={props.join} {...(room.last ? { last: room.last } : {})} columns={columns} rows={rows} broadcast={broadcast} onQuit={props.onQuit} />
+      <ClassroomHost table={room.table} code={props.code} join={props.join} {...(props.page !== undefined ? { page: props.page } : {})} {...(room.last ? { last: room.last } : {})} columns={columns} rows={rows} broadcast={broadcast} onQuit={props.onQuit} />
     </ColorContext.Provider>
   );
 }
 
 /** Shows the screen on the alternate screen until q/Ctrl+C or `stopped` (SIGINT, SIGTERM), then gives the terminal back. */
-export async function runHostScreen(opts: { feed: RoomFeed; code: string; join: string; env: NodeJS.ProcessEnv; stopped: Promise<void> }): Promise<void> {
+export async function runHostScreen(opts: { feed: RoomFeed; code: string; join: string; page?: string; env: NodeJS.ProcessEnv; stopped: Promise<void> }): Promise<void> {
   let quit: () => void = () => undefined;
   const quitting = new Promise<void>((resolve) => (quit = resolve));
   process.stdout.write('\u001b[?1049h\u001b[H');
-  const ink = render(<LiveClassroomHost feed={opts.feed} code={opts.code} join={opts.join} color={colorEnabled(opts.env)} onQuit={() => quit()} />, { exitOnCtrlC: false });
+  const ink = render(<LiveClassroomHost feed={opts.feed} code={opts.code} join={opts.join} {...(opts.page !== undefined ? { page: opts.page } : {})} color={colorEnabled(opts.env)} onQuit={() => quit()} />, { exitOnCtrlC: false });
   try {
     await Promise.race([quitting, opts.stopped, ink.waitUntilExit()]);
   } finally {

@@ -155,6 +155,14 @@ export function hostColumns(view: TableView, columns: number): HostColumns {
   return { name, cell, compact, where, onStep, hints };
 }
 
+/** `lesson/step` as `L3/step` when it does not fit `width` (the step is what the instructor needs). */
+export function whereText(where: string, lessons: TableView['lessons'], width: number): string {
+  if ([...where].length < width) return where;
+  const slash = where.indexOf('/');
+  const label = lessons.find((l) => l.lesson === where.slice(0, slash))?.label;
+  return slash < 0 || label === undefined ? where : `${label}${where.slice(slash)}`;
+}
+
 /** Fits text into width characters: padded, or cut with an ellipsis. */
 export function fit(text: string, width: number): string {
   const chars = [...text];

@@ -9,7 +9,7 @@ import { applyEvents, emptyRoom } from '../../src/classroom/room.js';
 import { roomTable, type RoomTable } from '../../src/classroom/table.js';
 import { ClassroomHost, type ClassroomHostProps } from '../../src/ui/ClassroomHost.js';
 import { LiveClassroomHost, type Every, type RoomFeed } from '../../src/ui/classroom-host-live.js';
-import { hostColumns, hostKey, keyBar } from '../../src/ui/host-screen.js';
+import { hostColumns, hostKey, keyBar, whereText } from '../../src/ui/host-screen.js';
 import { ColorContext } from '../../src/ui/theme.js';
 
 const lessons = [
@@ -61,7 +61,7 @@ describe('ClassroomHost', () => {
   it('shows the join command on a line of its own, the room, the learners with marks, and the summary', () => {
     const { frame } = screen();
     const lines = frame().split('\n');
-    expect(lines[0]).toBe('Classroom K7MPX2QA · 3 learners · restart with --room K7MPX2QA to keep this room');
+    expect(lines[0]).toBe('Classroom K7MPX2QA · 3 learners · restart with --room K7MPX2QA');
     expect(lines).toContain(JOIN);
     expect(frame()).toContain("No message yet: b sends one to every learner's status bar.");
     expect(frame()).toMatch(/Learner\s+L1\s+L2\s+Current step\s+On step\s+Hints/);
@@ -73,6 +73,19 @@ describe('ClassroomHost', () => {
     expect(frame()).toContain('Marks:  ✓ done  ▶ current  ! stuck  … started  · not started');
     expect(lines.at(-1)).toBe('↑/↓ scroll · PgUp/PgDn page · b message every learner · q/Ctrl+C stop the host');
     expect(lines.length).toBeLessThan(24);
+  });
+
+  it('fits an eleven-lesson course into 80 columns: one mark per lesson, the step kept', () => {
+    const course = Array.from({ length: 11 }, (_, i) => ({ id: i === 0 ? 'first-daemonset' : `lesson-${i}`, steps: ['create', ...Array.from({ length: 11 }, (_, s) => `s${s}`)] }));
+    const events = [ev('learner-ada', 'Ada Lovelace-Byron', 1, 'lesson-opened', { lesson: 'first-daemonset' })];
+    const { frame } = screen({ table: roomTable(applyEvents(emptyRoom(), events).state, T0, course), columns: 80 });
+    expect(frame()).toMatch(/Learner\s+1 {2}2 {2}3 .* 10 11 Current step/);
+    expect(frame()).toMatch(/Ada Lovelace-B… ▶ {2}· .*L1\/create/);
+    expect(Math.max(...frame().split('\n').map((l) => [...l].length))).toBeLessThanOrEqual(80);
+  });
+
+  it('names the projector page when the host serves one', () => {
+    expect(screen({ page: 'http://192.168.1.20:41234/rooms/K7MPX2QA/' }).frame()).toContain('Learners join with:   (projector page: http://192.168.1.20:41234/rooms/K7MPX2QA/)');
   });
 
   it('shows the last broadcast under the header', () => {
@@ -192,6 +205,13 @@ describe('host screen logic', () => {
     const cols = hostColumns(many, 80);
     expect(cols.compact).toBe(true);
     expect(cols.name + 11 * cols.cell + cols.where + cols.onStep + cols.hints).toBeLessThanOrEqual(80);
+  });
+
+  it('names the lesson by its number when lesson/step does not fit, keeping the step', () => {
+    const { lessons: labels } = tableView(classTable());
+    expect(whereText('first-daemonset/inspect', labels, 40)).toBe('first-daemonset/inspect');
+    expect(whereText('first-daemonset/inspect', labels, 18)).toBe('L1/inspect');
+    expect(whereText('—', labels, 1)).toBe('—');
   });
 
   it('drops pasted line breaks and escapes from the message being typed', () => {
