@@ -31,7 +31,8 @@ Usage:
                                            timed CKA-style exam, partial credit, no hints
   learn-daemonsets --join URL#CODE [--name NAME] [--lesson ID]
                                            the tutorial in a classroom: your instructor sees
-                                           your progress (steps, hints, idle), nothing else
+                                           your progress (steps, hints, idle), nothing else, and
+                                           can message your status bar; asks NAME if not given
   learn-daemonsets cleanup                 delete what the tool created on real clusters
   learn-daemonsets classroom host [--port N] [--bind ADDR] [--room CODE] [--web]
                                            host a classroom: prints the join command, shows
