@@ -38,8 +38,17 @@ function defaultIo(): ClassroomIo {
     tty: process.stdout.isTTY === true && process.stdin.isTTY === true,
     input: process.stdin,
     stopped: new Promise((resolve) => {
-      process.once('SIGINT', () => resolve());
-      process.once('SIGTERM', () => resolve());
+      // Removed a turn later, not at once: Ink's signal-exit kills the process with the signal when
+      // it finds itself the only listener, and a stop must go through host.stop() (exit 0).
+      const stop = (): void => {
+        resolve();
+        setImmediate(() => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+        });
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
     }),
   };
 }
