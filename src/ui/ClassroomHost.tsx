@@ -3,9 +3,9 @@
  * table (learners × lessons, coloured marks, current step, time on it, hints), the room summary
  * and a key bar. ↑/↓ PgUp/PgDn scroll the learners, b opens the message line, q stops the host.
  */
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Box, Text, useInput } from 'ink';
-import type { BroadcastMessage } from '../classroom/broadcast.js';
+import { MAX_BROADCAST_CHARS, type BroadcastMessage } from '../classroom/broadcast.js';
 import { tableView, type RowView, type TableView } from '../classroom/render.js';
 import type { LessonCell, RoomTable } from '../classroom/table.js';
 import { clampOffset, fit, hostColumns, hostKey, keyBar, visibleLearners, whereText, type HostColumns, type HostScreenState } from './host-screen.js';
@@ -92,9 +92,10 @@ function Bottom(props: { typing: string | undefined; notice: { text: string; ton
     );
   }
   const label = 'Message to every learner: ';
-  const tail = ` ${[...props.typing].length}/200 · ${bar}`;
-  const room = Math.max(10, props.columns - label.length - tail.length - 1);
   const chars = [...props.typing];
+  const count = `${props.typing.length}/${MAX_BROADCAST_CHARS}`;
+  const tail = ` ${count} · ${bar}`;
+  const room = Math.max(10, props.columns - label.length - tail.length - 1);
   const shown = chars.length > room ? `…${chars.slice(chars.length - room + 1).join('')}` : props.typing;
   return (
     <>
@@ -105,7 +106,8 @@ function Bottom(props: { typing: string | undefined; notice: { text: string; ton
         </Text>
         {shown}
         <Text inverse> </Text>
-        <Text color={tone('muted')}>{tail}</Text>
+        <Text color={props.typing.length > MAX_BROADCAST_CHARS ? tone('error') : tone('muted')}> {count}</Text>
+        <Text color={tone('muted')}> · {bar}</Text>
       </Text>
     </>
   );
@@ -123,7 +125,7 @@ export function ClassroomHost(props: ClassroomHostProps) {
   };
   const [notice, setNotice] = useState<{ text: string; tone: Tone } | undefined>();
   const [sent, setSent] = useState<BroadcastMessage | undefined>();
-  const view = tableView(props.table);
+  const view = useMemo(() => tableView(props.table), [props.table]);
   const total = view.rows.length;
   const visible = visibleLearners(props.rows);
 
