@@ -142,6 +142,9 @@ export async function runClassroom(argv: string[], io: ClassroomIo = defaultIo()
   for (const w of host.warnings) io.err(`warning: ${w}\n`);
   if (io.tty) {
     const running = host;
+    // Ink draws only the last frame when CI is set (read once as Ink loads); this is a person's terminal.
+    delete process.env['CI'];
+    delete process.env['CONTINUOUS_INTEGRATION'];
     const { runHostScreen } = await import('../ui/classroom-host-live.js');
     const feed = { table: () => running.table(), lastBroadcast: () => running.lastBroadcast(), broadcast: (text: string) => running.broadcast(text), version: () => version };
     await runHostScreen({ feed, code: host.code, join, ...(host.pageUrl !== undefined ? { page: host.pageUrl } : {}), env: io.env, stopped: io.stopped }).finally(() => running.stop());
