@@ -36,7 +36,8 @@ Usage:
   learn-daemonsets cleanup                 delete what the tool created on real clusters
   learn-daemonsets classroom host [--port N] [--bind ADDR] [--room CODE] [--web]
                                            host a classroom: prints the join command, shows
-                                           every learner's progress (loopback unless --bind);
+                                           every learner's progress (loopback unless --bind),
+                                           b messages every learner's status bar;
                                            --web also serves a read-only page for a projector
   learn-daemonsets classroom export --room CODE [--format csv|json]
                                            the room's progress table, for a spreadsheet
