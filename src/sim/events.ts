@@ -1,18 +1,21 @@
 /**
- * Records Kubernetes Events the way client-go's recorder does: one Event object per
- * (object, reason, message, source), repeated occurrences bump `count` and `lastTimestamp`.
+ * Records Kubernetes Events the way client-go's recorder does: correlated first (similar events
+ * combined, repeats counted, a source's burst about one object limited), then written.
  */
 import type { Event, KubeObject, ObjectReference } from '../cluster/types.js';
 import { CowMap } from './checkpoint.js';
 import type { Clock } from './clock.js';
 import { isoSeconds } from './clock.js';
 import { apiVersionOf } from './resources.js';
+import { copyMemory, correlate, type CorrelatorPorts, type Decision, type ObjectMemory, type Occurrence } from './event-correlator.js';
 import type { Store } from './store.js';
 
 /** Who reports an event: `daemonset-controller`, `kubelet` on a host, `default-scheduler`, ... */
 export interface EventSource {
   component: string;
   host?: string;
+  /** The events.k8s.io recorder (the scheduler's): de-duplicates, but no aggregation or spam filter. */
+  series?: boolean;
 }
 
 /** What to record. */
@@ -26,27 +29,27 @@ export interface EventInput {
   fieldPath?: string;
 }
 
-/**
- * Event names of one involved object by message. The rest of the aggregation key (reason,
- * source, fieldPath) is compared on the stored Event itself, so no key string is built or kept
- * per event. Several names share a message only when those other parts differ (rare).
- */
-type NamesByMessage = Map<string, string | readonly string[]>;
-
-/** The recorder's aggregation memory in a checkpoint. */
+/** The recorder's correlation memory in a checkpoint. */
 export interface EventRecorderState {
-  readonly names: ReadonlyMap<string, NamesByMessage>;
+  readonly memory: ReadonlyMap<string, ObjectMemory>;
   readonly seq: number;
 }
 
-/** Writes and aggregates events into the store. */
+/** Writes events into the store after client-go's correlation (see event-correlator.ts). */
 export class EventRecorder {
   /**
-   * Event names by involved object uid, then by message. Shared with checkpoints
-   * copy-on-write; an inner map still shared is copied before it changes.
+   * Correlation memory by involved object uid. Shared with checkpoints copy-on-write; an
+   * object's map still shared is copied before it changes.
    */
-  private names = new CowMap<string, NamesByMessage>();
+  private memory = new CowMap<string, ObjectMemory>();
   private seq = 0;
+  /** Filled for each occurrence and its correlation (one object each, not one per event). */
+  private readonly occurrence: Occurrence = { namespace: '', objectName: '', component: '', host: '', fieldPath: '', type: '', reason: '', message: '', correlate: true };
+  private readonly decision: Decision = { skip: false, isNew: false, name: '', count: undefined, first: undefined, message: '', combined: false };
+  private readonly ports: CorrelatorPorts = {
+    newName: (objectName) => `${objectName}.${this.uniqueHex()}`,
+    stored: (namespace, name) => this.store.get('Event', namespace, name),
+  };
 
   constructor(
     private readonly store: Store,
@@ -57,83 +60,75 @@ export class EventRecorder {
   record(input: EventInput): void {
     const { object, source } = input;
     const uid = object.metadata.uid;
-    const now = isoSeconds(this.clock.now());
-    const namespace = object.metadata.namespace ?? 'default';
-    const known = this.names.get(uid)?.get(input.message);
-    if (known !== undefined) {
-      const existing = this.findSame(namespace, known, input);
+    const nowMs = this.clock.now();
+    const now = isoSeconds(nowMs);
+    const occ = this.occurrence;
+    occ.namespace = object.metadata.namespace ?? 'default';
+    occ.objectName = object.metadata.name;
+    occ.component = source.component;
+    occ.host = source.host ?? '';
+    occ.fieldPath = input.fieldPath ?? '';
+    occ.type = input.type;
+    occ.reason = input.reason;
+    occ.message = input.message;
+    occ.correlate = source.series !== true;
+    let memory = this.memory.mutable(uid, copyMemory);
+    if (!memory) this.memory.set(uid, (memory = new Map()));
+    const d = correlate(memory, occ, nowMs, now, this.ports, this.decision);
+    if (d.skip) return;
+    try {
+      const existing = d.isNew ? undefined : this.store.get('Event', occ.namespace, d.name);
       if (existing) {
-        this.store.mutate('Event', namespace, existing.metadata.name, (ev) => {
-          ev.count += 1;
+        const count = d.count ?? existing.count + 1;
+        const message = d.message;
+        this.store.mutate('Event', occ.namespace, d.name, (ev) => {
+          ev.count = count;
           ev.lastTimestamp = now;
+          ev.message = message;
         });
         return;
       }
-    }
-    const name = `${object.metadata.name}.${this.uniqueHex()}`;
-    const involvedObject = objectReference(object, input.fieldPath);
-    const event: Event = {
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: { name, namespace, uid: '', resourceVersion: '', creationTimestamp: '' },
-      involvedObject,
-      reason: input.reason,
-      message: input.message,
-      source: source.host ? { component: source.component, host: source.host } : { component: source.component },
-      firstTimestamp: now,
-      lastTimestamp: now,
-      count: 1,
-      type: input.type,
-      eventTime: null,
-      reportingComponent: source.component,
-      reportingInstance: source.host ?? '',
-    };
-    try {
-      this.store.create(event, true);
+      // A new event, or one whose earlier occurrences were filtered out or deleted: client-go creates it.
+      this.store.create(this.newEvent(input, occ.namespace, d, now), true);
     } catch {
       // Events are best effort, as in Kubernetes (e.g. the namespace is terminating).
-      return;
     }
-    const owned = this.names.mutable(uid, copyNames);
-    if (!owned) {
-      this.names.set(uid, new Map<string, string | readonly string[]>().set(input.message, name));
-      return;
-    }
-    // Names under this message whose events are gone (deleted by a user) are dropped here.
-    const others = known === undefined ? [] : namesOf(known).filter((n) => this.store.get('Event', namespace, n));
-    owned.set(input.message, others.length === 0 ? name : [...others, name]);
   }
 
-  /** The stored event with the same aggregation key as `input`, among the named candidates. */
-  private findSame(namespace: string, known: string | readonly string[], input: EventInput): Event | undefined {
-    for (const candidate of namesOf(known)) {
-      const ev = this.store.get('Event', namespace, candidate);
-      if (
-        ev &&
-        ev.reason === input.reason &&
-        ev.source.component === input.source.component &&
-        (ev.source.host ?? '') === (input.source.host ?? '') &&
-        (ev.involvedObject.fieldPath ?? '') === (input.fieldPath ?? '')
-      ) {
-        return ev;
-      }
-    }
-    return undefined;
+  private newEvent(input: EventInput, namespace: string, d: Decision, now: string): Event {
+    const { source } = input;
+    return {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: d.name, namespace, uid: '', resourceVersion: '', creationTimestamp: '' },
+      involvedObject: objectReference(input.object, input.fieldPath),
+      reason: input.reason,
+      message: d.message,
+      source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+      firstTimestamp: d.first ?? now,
+      lastTimestamp: now,
+      count: d.count ?? 1,
+      type: input.type,
+      eventTime: null,
+      // client-go builds the combined event without the reporting fields.
+      reportingComponent: d.combined ? '' : source.component,
+      reportingInstance: d.combined ? '' : (source.host ?? ''),
+    };
   }
 
-  /** Forgets aggregation state for an object that is gone. */
+  /** Forgets correlation state for an object that is gone. */
   forget(uid: string): void {
-    this.names.delete(uid);
+    this.memory.delete(uid);
   }
 
-  /** The aggregation memory, for a checkpoint. */
+  /** The correlation memory, for a checkpoint. */
   snapshot(): EventRecorderState {
-    return { names: this.names.share(), seq: this.seq };
+    return { memory: this.memory.share(), seq: this.seq };
   }
 
-  /** Puts a checkpoint's aggregation memory back. */
+  /** Puts a checkpoint's correlation memory back. */
   restore(state: EventRecorderState): void {
-    this.names = new CowMap(state.names);
+    this.memory = new CowMap(state.memory);
     this.seq = state.seq;
   }
 
@@ -160,10 +155,3 @@ function objectReference(object: KubeObject, fieldPath: string | undefined): Obj
   return fieldPath ? { kind, name, uid, apiVersion, resourceVersion, fieldPath } : { kind, name, uid, apiVersion, resourceVersion };
 }
 
-function copyNames(names: NamesByMessage): NamesByMessage {
-  return new Map(names);
-}
-
-function namesOf(known: string | readonly string[]): readonly string[] {
-  return typeof known === 'string' ? [known] : known;
-}

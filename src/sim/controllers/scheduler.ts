@@ -16,7 +16,7 @@ import { misfit } from './pod-resources.js';
 import { isPodTerminal } from './pod-util.js';
 import { WorkQueue, type WorkQueueState } from './work-queue.js';
 
-const SOURCE = { component: 'default-scheduler' };
+const SOURCE = { component: 'default-scheduler', series: true };
 /** Unschedulable pods are retried at least this often (podMaxInUnschedulablePodsDuration). */
 const RETRY_MS = 5 * 60_000;
 
