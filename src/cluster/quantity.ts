@@ -191,7 +191,7 @@ function binaryString(q: Quantity): string | undefined {
 
 /** What the apiserver stores for a quantity the user wrote (`cpu: 0.5` → `500m`). */
 export function canonicalizeQuantity(text: string): string {
-  return quantityToString(parseQuantity(text));
+  return quantityToString(parseQuantityCached(text));
 }
 
 /** Millicores as Kubernetes prints them (`500m`, `1`, `1500m`), e.g. for describe's allocated resources. */

@@ -51,8 +51,17 @@ const KNOWN_REGISTRIES = new Set(['docker.io', 'registry.k8s.io', 'k8s.gcr.io', 
 /** A behaviour for private images declared without one: a silent process that runs forever. */
 const SILENT_DAEMON: ImageBehaviour = { entrypoint: ['/entrypoint'], userland: 'none', programs: { entrypoint: 'sleep infinity' } };
 
+/** Digests of image names already seen: every pod of a DaemonSet pulls the same few images. */
+const digests = new Map<string, string>();
+
 function hashHex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  let hex = digests.get(text);
+  if (hex === undefined) {
+    hex = createHash('sha256').update(text).digest('hex');
+    if (digests.size >= 4096) digests.clear();
+    digests.set(text, hex);
+  }
+  return hex;
 }
 
 function hashFraction(text: string): number {

@@ -86,8 +86,26 @@ export function compileContainer(container: Pick<Container, 'command' | 'args'>,
   return { ok: true, argv, launch: launchFor(exe, argv, image.userland), image };
 }
 
+/**
+ * Whether the program is exactly `sleep infinity` (or `inf`) resolving to the sleep utility —
+ * the pause image, and many a DaemonSet's `command: [sleep, infinity]`. The interpreter would
+ * block at once with no output whatever the environment, so no shell is built for it.
+ */
+function sleepsForever(program: Program): boolean {
+  const { launch, image } = program;
+  if (launch.k !== 'script' || launch.xtrace || launch.list.length !== 1) return false;
+  const andOr = launch.list[0];
+  if (!andOr || andOr.rest.length > 0 || andOr.first.negate || andOr.first.cmds.length !== 1) return false;
+  const cmd = andOr.first.cmds[0];
+  if (cmd?.k !== 'simple' || cmd.assigns.length > 0 || cmd.redirs.length > 0 || cmd.words.length !== 2) return false;
+  const [name, arg] = cmd.words.map((w) => (w.parts.length === 1 && w.parts[0]?.k === 'lit' ? w.parts[0].v : undefined));
+  if (name !== 'sleep' || arg === undefined || !/^(inf|infinity)$/i.test(arg)) return false;
+  return findExecutable('sleep', { userland: launch.internal ? 'busybox' : image.userland, programs: image.programs ?? {} })?.k === 'utility';
+}
+
 /** Start the process at `startMs` (epoch ms): interprets up to the first exit, block or loop. */
 export function startProcess(program: Program, ctx: ProcessContext, startMs: number): ProcessRun {
+  if (sleepsForever(program)) return new Timeline(startMs, [], undefined, undefined, false);
   const { image, launch } = program;
   const flavor = launch.k === 'script' ? launch.flavor : 'busybox';
   const sh = newShell({ flavor, hostname: ctx.hostname, namespace: ctx.namespace ?? 'default', userland: image.userland,

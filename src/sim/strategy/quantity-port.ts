@@ -2,14 +2,14 @@
  * The few quantity questions validation and defaulting ask, answered with the shared parser in
  * `cluster/quantity.ts` so there is one notion of what `500m` means.
  */
-import { canonicalizeQuantity as canonicalize, parseQuantity, type Quantity } from '../../cluster/quantity.js';
+import { canonicalizeQuantity as canonicalize, parseQuantityCached, type Quantity } from '../../cluster/quantity.js';
 
 /** apimachinery's message for text that is not a quantity (a decode error on a real server). */
 export const QUANTITY_REGEX_MESSAGE = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
 
 function tryParse(text: string): Quantity | undefined {
   try {
-    return parseQuantity(text);
+    return parseQuantityCached(text);
   } catch {
     return undefined;
   }
@@ -38,8 +38,8 @@ export function quantitySign(text: string): number {
 
 /** `Quantity.Cmp` of two parseable quantities: negative, zero or positive. */
 export function compareQuantities(a: string, b: string): number {
-  const qa = parseQuantity(a);
-  const qb = parseQuantity(b);
+  const qa = parseQuantityCached(a);
+  const qb = parseQuantityCached(b);
   const exp = Math.min(qa.exponent, qb.exponent);
   const va = qa.unscaled * 10n ** BigInt(qa.exponent - exp);
   const vb = qb.unscaled * 10n ** BigInt(qb.exponent - exp);

@@ -166,3 +166,27 @@ describe('timeline queries stay cheap and consistent', () => {
     expect(run.exit).toBeUndefined();
   });
 });
+
+describe('sleep infinity (no shell is built for it)', () => {
+  it.each([
+    ['the pause image', 'registry.k8s.io/pause:3.10', undefined],
+    ['command: [sleep, infinity]', 'busybox:1.36', ['sleep', 'infinity']],
+    ['command: [sleep, inf]', 'busybox:1.36', ['sleep', 'inf']],
+    ["sh -c 'sleep infinity'", 'busybox:1.36', ['sh', '-c', 'sleep infinity']],
+  ])('%s runs silently forever', (_what, image, command) => {
+    const run = start(image, command);
+    expect(run.exit).toBeUndefined();
+    expect(run.truncated).toBe(false);
+    expect(run.startMs).toBe(T0);
+    expect(run.linesBetween(T0, T0 + 86_400_000)).toEqual([]);
+    expect(run.lastLines(T0 + 86_400_000, 10)).toEqual([]);
+  });
+
+  it('still interprets what only looks like it: tracing, a redirect, an assignment, a finite sleep', () => {
+    expect(sh('set -x; sleep infinity')).toEqual([[0, 'stderr', '+ sleep infinity']]);
+    expect(lines(start('busybox:1.36', ['sh', '-xc', 'sleep infinity']))).toEqual([[0, 'stderr', '+ sleep infinity']]);
+    expect(lines(start('busybox:1.36', ['sh', '-c', 'sleep infinity 2>&1; echo never']))).toEqual([]);
+    expect(start('busybox:1.36', ['sleep', '5']).exit).toEqual({ atMs: T0 + 5000, code: 0 });
+    expect(lines(start('busybox:1.36', ['sleep', 'forever']))).toEqual([[0, 'stderr', "sleep: invalid number 'forever'"]]);
+  });
+});
