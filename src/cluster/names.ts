@@ -82,8 +82,27 @@ function maskTrailingDash(name: string): string {
   return name.length > 1 && name.endsWith('-') ? `${name.slice(0, -2)}a` : name;
 }
 
+/**
+ * Answers for strings already checked: label keys and values repeat across every pod, node and
+ * toleration (bounded; the arrays are frozen and shared).
+ */
+function remembered(check: (value: string) => string[]): (value: string) => readonly string[] {
+  const seen = new Map<string, readonly string[]>();
+  return (value) => {
+    let errs = seen.get(value);
+    if (errs === undefined) {
+      errs = Object.freeze(check(value));
+      if (seen.size >= 4096) seen.clear();
+      seen.set(value, errs);
+    }
+    return errs;
+  };
+}
+
 /** Label keys, annotation keys, toleration and taint keys ("qualified names"). */
-export function isQualifiedName(value: string): string[] {
+export const isQualifiedName = remembered(checkQualifiedName);
+
+function checkQualifiedName(value: string): string[] {
   const errs: string[] = [];
   const parts = value.split('/');
   let name: string;
@@ -106,7 +125,9 @@ export function isQualifiedName(value: string): string[] {
 }
 
 /** Label values (also taint and toleration values). */
-export function isValidLabelValue(value: string): string[] {
+export const isValidLabelValue = remembered(checkLabelValue);
+
+function checkLabelValue(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > 63) errs.push(maxLenError(63));
   if (!LABEL_VALUE_RE.test(value))

@@ -40,8 +40,21 @@ const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{
 const REFERENCE = new RegExp(`^(${NAME})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
 const HEX64 = /^[a-f0-9]{64}$/;
 
-/** Parse and normalise an image string as kubelet does before pulling. */
-export function parseImageRef(image: string): ImageRef | ImageRefError {
+/** Parsed references by image string: every pod of a DaemonSet names the same few images. */
+const parsed = new Map<string, Readonly<ImageRef | ImageRefError>>();
+
+/** Parse and normalise an image string as kubelet does before pulling (frozen, shared). */
+export function parseImageRef(image: string): Readonly<ImageRef | ImageRefError> {
+  let ref = parsed.get(image);
+  if (ref === undefined) {
+    ref = Object.freeze(parseFresh(image));
+    if (parsed.size >= 4096) parsed.clear();
+    parsed.set(image, ref);
+  }
+  return ref;
+}
+
+function parseFresh(image: string): ImageRef | ImageRefError {
   const detail = normalise(image);
   if (typeof detail === 'string') {
     return {

@@ -24,12 +24,19 @@ export function validateLabelName(name: string, path: string): FieldError[] {
 
 /** Keys and values of a label map (also nodeSelector and selector matchLabels). */
 export function validateLabels(labels: Record<string, string> | undefined, path: string): FieldError[] {
+  // Valid maps (nearly all) are checked without sorting or copying their entries.
+  if (labels === undefined || allValid(labels)) return [];
   const errs: FieldError[] = [];
   for (const [k, v] of sortedEntries(labels)) {
     errs.push(...validateLabelName(k, path));
     for (const msg of isValidLabelValue(String(v))) errs.push(invalid(path, goStr(String(v)), msg));
   }
   return errs;
+}
+
+function allValid(labels: Record<string, string>): boolean {
+  for (const k in labels) if (isQualifiedName(k).length > 0 || isValidLabelValue(String(labels[k])).length > 0) return false;
+  return true;
 }
 
 /** Annotation keys (case-insensitive qualified names) and their total size. */
