@@ -157,7 +157,7 @@ function wantsRealCluster(argv: readonly string[]): boolean {
  * nothing sent); a typo or a refused code is one sentence (exit 2) before the tutorial opens.
  */
 async function joinClassroom(argv: string[], debug: boolean): Promise<number> {
-  const { takeJoinArgs, joinRoom, storedName } = await import('./classroom/outbox-join.js');
+  const { takeJoinArgs, joinRoom, joinedSentence, storedName } = await import('./classroom/outbox-join.js');
   const args = takeJoinArgs(argv);
   if ('error' in args) throw new UsageError(args.error);
   const [first] = args.rest;
@@ -182,7 +182,7 @@ async function joinClassroom(argv: string[], debug: boolean): Promise<number> {
   let say = (m: string): void => void process.stderr.write(`${m}\n`);
   const joined = await joinRoom(target, productionPorts(url, code, (m) => say(m)));
   if ('message' in joined) throw new UsageError(joined.message);
-  process.stderr.write(joined.state === 'joined' ? `joined classroom ${code} at ${url}\n` : `classroom ${url} is not reachable now; your progress is kept and sent once it is\n`);
+  process.stderr.write(`${joinedSentence(joined.state, target)}\n`);
   say = (m) => {
     if (debug) appendFileSync(path.join(defaultProgressDir(), 'debug.log'), `${new Date().toISOString()} classroom: ${m}\n`);
   };

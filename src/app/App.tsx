@@ -7,6 +7,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useInput, useStdout } from 'ink';
 import type { Actor } from 'xstate';
 import { HelpScreen } from '../ui/HelpScreen.js';
+import { JoinScreen, type JoinPorts } from '../ui/JoinScreen.js';
 import { LessonList, type LessonListItem, type PracticeRow } from '../ui/LessonList.js';
 import { LessonScreen } from '../ui/LessonScreen.js';
 import { Loading } from '../ui/Loading.js';
@@ -32,8 +33,6 @@ export interface CourseList {
   readonly practice?: PracticeRow;
   /** The real cluster lessons run on, as the list names it. */
   readonly cluster?: string;
-  /** The classroom joined, by its code. */
-  readonly classroom?: string;
 }
 
 /** What the root needs; everything stateful lives outside React. */
@@ -45,6 +44,8 @@ export interface AppProps {
   readonly color: boolean;
   /** A joined classroom's instructor messages (the one on show, if any). */
   readonly broadcast?: BroadcastFeed;
+  /** The join screen's classroom logic, once the join key has loaded it. */
+  readonly join?: () => JoinPorts | undefined;
 }
 
 /** No classroom: never a message. */
@@ -148,6 +149,7 @@ export function App(props: AppProps) {
   const broadcast = useSyncExternalStore(feed.subscribe, feed.get);
   const { columns, rows } = useTerminalSize();
   useInput((input, key) => dispatchKey(props.app, props.holder, input, key));
+  const joinPorts = state.matches({ joining: 'form' }) ? props.join?.() : undefined;
   let body;
   if (!bigEnough(columns, rows)) body = <TooSmall columns={columns} rows={rows} />;
   else if (state.matches('help')) body = <HelpScreen width={columns} realCluster={props.course().cluster !== undefined} />;
@@ -156,6 +158,7 @@ export function App(props: AppProps) {
   else if (state.matches('report') && open?.session.kind === 'practice') body = <Report session={open.session} scroll={state.context.proseScroll} columns={columns} rows={rows - 1} />;
   else if (state.matches('opening')) body = <Loading what={state.context.lessonId ?? 'the lesson'} />;
   else if (state.matches('openingPractice')) body = <Loading what="the practice exam" />;
+  else if (joinPorts) body = <JoinScreen {...joinPorts} onCancel={() => props.app.send({ type: 'JOIN_CANCEL' })} onJoined={(joined) => props.app.send({ type: 'JOINED', ...joined })} />;
   else {
     const course = props.course();
     body = (
@@ -167,7 +170,8 @@ export function App(props: AppProps) {
         {...(course.warning !== undefined ? { warning: course.warning } : {})}
         {...(course.practice !== undefined ? { practice: course.practice } : {})}
         {...(course.cluster !== undefined ? { cluster: course.cluster } : {})}
-        {...(course.classroom !== undefined ? { classroom: course.classroom } : {})}
+        {...(state.context.classroom !== undefined ? { classroom: state.context.classroom } : {})}
+        {...(state.context.notice !== undefined ? { notice: state.context.notice } : {})}
         {...(broadcast !== undefined ? { broadcast } : {})}
       />
     );

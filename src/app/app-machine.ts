@@ -32,6 +32,10 @@ export interface AppContext {
   readonly input: CommandInput;
   readonly output: readonly string[];
   readonly running: boolean;
+  /** The classroom joined (its code), from `--join` or the join screen. */
+  readonly classroom?: string;
+  /** A one-line note for the list (joined a classroom, or already in one). */
+  readonly notice?: string;
 }
 
 /** What the keys, the command runner and the lesson loader tell the machine. */
@@ -40,6 +44,9 @@ export type AppEvent =
   | { type: 'DOWN' }
   | { type: 'OPEN' }
   | { type: 'OPEN_ID'; id: string }
+  | { type: 'JOIN' }
+  | { type: 'JOIN_CANCEL' }
+  | { type: 'JOINED'; code: string; sentence: string }
   | { type: 'NEXT_LESSON' }
   | { type: 'BACK' }
   | { type: 'HELP' }
@@ -77,6 +84,8 @@ export interface AppInput {
   readonly practiceAvailable?: boolean;
   /** Open a practice exam at once. */
   readonly practice?: PracticeRequest;
+  /** The classroom already joined (`--join`). */
+  readonly classroom?: string;
 }
 
 /** The exam length offered from the list. */
@@ -101,6 +110,8 @@ const appSetup = setup({
     openLesson: fromPromise<void, { id: string }>(async () => undefined),
     /** Resolves to the number of tasks drawn. */
     openPractice: fromPromise<number, PracticeRequest>(async () => 0),
+    /** Loads the join screen's classroom logic (kept off the first frame's path). */
+    loadJoin: fromPromise<void>(async () => undefined),
   },
   actions: {
     startCommand: (_, _params: { line: string }) => undefined,
@@ -119,6 +130,7 @@ const appSetup = setup({
     practiceRequested: ({ context }) => context.practice !== undefined,
     onPracticeRow: ({ context }) => context.practiceAvailable && context.cursor === context.lessonIds.length,
     fromPractice: ({ context }) => context.returnTo === 'practice',
+    inClassroom: ({ context }) => context.classroom !== undefined,
   },
 });
 
@@ -152,6 +164,7 @@ export const appMachine = appSetup.createMachine({
     taskIndex: 0,
     taskCount: 0,
     ...(input.openId !== undefined ? { lessonId: input.openId } : {}),
+    ...(input.classroom !== undefined ? { classroom: input.classroom } : {}),
     returnTo: 'list',
     proseScroll: 0,
     mapScroll: 0,
@@ -178,11 +191,25 @@ export const appMachine = appSetup.createMachine({
           { guard: 'hasLessons', target: 'opening', actions: assign(({ context }) => ({ lessonId: context.lessonIds[context.cursor] })) },
         ],
         OPEN_ID: { target: 'opening', actions: assign(({ event }) => ({ lessonId: event.id })) },
+        JOIN: [{ guard: 'inClassroom', actions: assign(({ context }) => ({ notice: `You are already in classroom ${context.classroom ?? ''}.` })) }, { target: 'joining' }],
         HELP: 'help',
       },
     },
+    // The join screen: loading its logic, then the address and name; Esc comes back with nothing sent.
+    joining: {
+      entry: assign({ error: undefined, notice: undefined }),
+      initial: 'loading',
+      on: {
+        JOIN_CANCEL: 'list',
+        JOINED: { target: 'list', actions: assign(({ event }) => ({ classroom: event.code, notice: event.sentence })) },
+      },
+      states: {
+        loading: { invoke: { src: 'loadJoin', onDone: 'form', onError: { target: '#app.list', actions: assign(({ event }) => ({ notice: `The join screen could not load: ${errorText(event.error)}` })) } } },
+        form: {},
+      },
+    },
     opening: {
-      entry: assign(({ context }) => ({ error: undefined, proseScroll: 0, mapScroll: 0, cursor: Math.max(0, context.lessonIds.indexOf(context.lessonId ?? '')) })),
+      entry: assign(({ context }) => ({ error: undefined, notice: undefined, proseScroll: 0, mapScroll: 0, cursor: Math.max(0, context.lessonIds.indexOf(context.lessonId ?? '')) })),
       invoke: {
         src: 'openLesson',
         input: ({ context }) => ({ id: context.lessonId ?? '' }),
@@ -218,7 +245,7 @@ export const appMachine = appSetup.createMachine({
       },
     },
     openingPractice: {
-      entry: assign({ error: undefined, proseScroll: 0, mapScroll: 0, taskIndex: 0, output: [], running: false }),
+      entry: assign({ error: undefined, notice: undefined, proseScroll: 0, mapScroll: 0, taskIndex: 0, output: [], running: false }),
       invoke: {
         src: 'openPractice',
         input: ({ context }) => context.practice ?? { minutes: LIST_PRACTICE_MINUTES },

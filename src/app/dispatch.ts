@@ -12,6 +12,8 @@ import type { SessionHolder } from './session-holder.js';
 export function scopeOf(state: SnapshotFrom<AppMachine>): KeyScope {
   if (state.matches('list')) return 'list';
   if (state.matches('help')) return 'help';
+  // The join screen's fields read the keys themselves; only the global ones (Ctrl+C) apply.
+  if (state.matches('joining')) return 'global';
   if (state.matches({ lesson: 'command' })) return 'command';
   if (state.matches({ lesson: 'confirmReset' })) return 'confirm';
   if (state.matches('lesson')) return 'lesson';
@@ -68,6 +70,8 @@ export function dispatchKey(app: Actor<AppMachine>, holder: SessionHolder, input
       return send({ type: 'DOWN' });
     case 'open':
       return send({ type: 'OPEN' });
+    case 'join':
+      return send({ type: 'JOIN' });
     case 'back':
       return send({ type: 'BACK' });
     case 'command':

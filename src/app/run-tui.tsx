@@ -18,8 +18,10 @@ import { appMachine, LIST_PRACTICE_MINUTES, type PracticeRequest } from './app-m
 import type { BuiltinDeps, BuiltinRun } from './builtin-command.js';
 import type { BroadcastFeed } from './classroom-broadcasts.js';
 import { listItems, practiceRow, readCourseSummary } from './course-summary.js';
-import { reportOpenLessons, type ProgressReporter } from './classroom-progress.js';
+import { ClassroomLink } from './classroom-link.js';
+import type { ProgressReporter } from './classroom-progress.js';
 import { SessionHolder } from './session-holder.js';
+import type { JoinPorts } from '../ui/JoinScreen.js';
 import { packagePath } from '../package-root.js';
 
 /** The course shipped with the package (`lessons/` beside `src/` or `dist/`). */
@@ -72,7 +74,7 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
       const { items, next } = listItems(summaries, loaded.progress);
       // The exam needs a simulated cluster of its own: on a real cluster it is not offered.
       const practice = opts.cluster ? undefined : practiceRow(courseDir, LIST_PRACTICE_MINUTES, loaded.progress);
-      return { items, ...(next !== undefined ? { next } : {}), ...(loaded.warning !== undefined ? { warning: loaded.warning } : {}), ...(practice ? { practice } : {}), ...(opts.cluster ? { cluster: opts.cluster.backend.label } : {}), ...(opts.classroomCode ? { classroom: opts.classroomCode } : {}) };
+      return { items, ...(next !== undefined ? { next } : {}), ...(loaded.warning !== undefined ? { warning: loaded.warning } : {}), ...(practice ? { practice } : {}), ...(opts.cluster ? { cluster: opts.cluster.backend.label } : {}) };
     } catch (err) {
       const { items, next } = listItems(summaries, { version: 1, lessons: {} });
       return { items, ...(next !== undefined ? { next } : {}), warning: `progress could not be read: ${err instanceof Error ? err.message : String(err)}` };
@@ -91,7 +93,13 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
   // kubectl's target: the simulator's kubeconfig, or the real cluster's file and context.
   const target = real ? { kubeconfig: real.kubeconfig, cacheDir: paths.cacheDir, context: real.context } : paths;
   const holder = new SessionHolder();
-  const stopReporting = opts.classroom ? reportOpenLessons(holder, opts.classroom) : () => undefined;
+  // The classroom: joined before the tutorial (--join) or later from the list's join screen.
+  const classroom = new ClassroomLink();
+  if (opts.classroom) {
+    const { reportOpenLessons } = await import('./classroom-progress.js');
+    classroom.connect({ code: opts.classroomCode ?? '', ...(opts.broadcasts ? { feed: opts.broadcasts } : {}), close: reportOpenLessons(holder, opts.classroom) });
+  }
+  let joinPorts: JoinPorts | undefined;
   let run: BuiltinRun | undefined;
   let closing: Promise<void> = Promise.resolve();
   let quit: () => void = () => undefined;
@@ -181,6 +189,10 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
           holder.set({ session, renderMarkdown: mod.renderMarkdown, builtin });
           return session.tasks.length;
         }),
+        loadJoin: fromPromise<void>(async () => {
+          const { tuiJoinPorts } = await import('./classroom-join.js');
+          joinPorts ??= tuiJoinPorts({ env, holder, link: classroom, log: (m) => log(`classroom: ${m}`) });
+        }),
       },
     }),
     {
@@ -190,6 +202,7 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
         ...(opts.lessonId !== undefined ? { openId: opts.lessonId } : {}),
         ...(opts.practice !== undefined && !real ? { practice: opts.practice } : {}),
         ...(course.next !== undefined ? { cursor: course.next } : {}),
+        ...(opts.classroom && opts.classroomCode !== undefined ? { classroom: opts.classroomCode } : {}),
       },
     },
   );
@@ -197,7 +210,7 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
   // The alternate screen, as full-screen terminal tools use: quitting gives the shell back untouched.
   const mount = (): Instance => {
     if (alt) process.stdout.write('\u001b[?1049h\u001b[H');
-    const instance = render(<App app={app} holder={holder} course={() => course} color={colorEnabled(env)} {...(opts.broadcasts ? { broadcast: opts.broadcasts } : {})} />, { exitOnCtrlC: false });
+    const instance = render(<App app={app} holder={holder} course={() => course} color={colorEnabled(env)} broadcast={classroom} join={() => joinPorts} />, { exitOnCtrlC: false });
     instance.waitUntilExit().catch((err: unknown) => {
       log(`ink: ${String(err)}`);
       quit();
@@ -225,7 +238,7 @@ export async function runTui(opts: TuiOptions = {}): Promise<number> {
   if (open) closing = closing.then(() => open.session.close());
   await closing;
   app.stop();
-  stopReporting();
+  classroom.close();
   rmSync(tmp, { recursive: true, force: true });
   return 0;
 }

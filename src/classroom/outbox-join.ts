@@ -41,10 +41,20 @@ export function takeJoinArgs(argv: readonly string[]): JoinArgs {
   }
   if (target === undefined) return name === undefined ? { rest } : { error: `--name goes with --join, ${EXAMPLE}` };
   const parsed = parseJoin(target);
-  if (!parsed) return { error: `"${target}" is not a classroom address: it should be http(s)://host:port#CODE with a 6–12 letter/digit code in capitals, ${EXAMPLE}` };
+  if (!parsed) return { error: notAnAddress(target) };
   const valid = name === undefined ? undefined : validName(name);
   if (name !== undefined && valid === undefined) return { error: `--name must be 1–40 characters (got "${name}")` };
   return { rest, join: { ...parsed, ...(valid !== undefined ? { name: valid } : {}) } };
+}
+
+/** Why `text` is refused as a classroom address (the --join flag and the TUI's join screen say the same). */
+export function notAnAddress(text: string, example = EXAMPLE): string {
+  return `"${text}" is not a classroom address: it should be http(s)://host:port#CODE with a 6–12 letter/digit code in capitals, ${example}`;
+}
+
+/** What the learner is told once the first contact is over: in the room, or queued until the host answers. */
+export function joinedSentence(state: 'joined' | 'queued', target: Pick<JoinTarget, 'url' | 'code'>): string {
+  return state === 'joined' ? `joined classroom ${target.code} at ${target.url}` : `classroom ${target.url} is not reachable now; your progress is kept and sent once it is`;
 }
 
 /** A display name is 1–40 characters once trimmed: the same rule for `--name`, the prompt and the host. */

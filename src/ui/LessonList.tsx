@@ -1,5 +1,6 @@
 /** The course at a glance: each lesson with its time and progress; the next one to do is marked. */
 import { Box, Text } from 'ink';
+import { keysFor } from './keys.js';
 import { useTone } from './theme.js';
 
 /** One lesson as the list shows it. */
@@ -34,6 +35,8 @@ export interface LessonListProps {
   readonly classroom?: string;
   /** The instructor's message on show (the lesson screen has it in its status bar). */
   readonly broadcast?: string;
+  /** A one-line note (joined a classroom, or already in one). */
+  readonly notice?: string;
 }
 
 const PRACTICE_LABEL = 'Practice exam: timed CKA-style tasks, no hints';
@@ -50,7 +53,9 @@ export function LessonList(props: LessonListProps) {
       <Text bold color={tone('accent')}>
         learn-daemonsets — Kubernetes DaemonSets, by doing
       </Text>
-      <Text color={tone('muted')}>↑/↓ or j/k choose · Enter opens · ? keys · q quits</Text>
+      <Text color={tone('muted')} wrap="truncate-end">
+        ↑/↓ or j/k choose · Enter opens{props.classroom === undefined ? ` · ${keysFor('list', 'join')} joins a classroom` : ''} · ? keys · q quits
+      </Text>
       {props.cluster !== undefined ? (
         <Text color={tone('progress')} wrap="truncate-end">
           Real cluster: {props.cluster} · the practice exam runs only in the simulator
@@ -59,6 +64,11 @@ export function LessonList(props: LessonListProps) {
       {props.classroom !== undefined ? (
         <Text color={tone('accent')} wrap="wrap">
           Classroom {props.classroom}: your name and lesson progress (steps passed, hints, completion, idle) are shared with the instructor — nothing else.
+        </Text>
+      ) : null}
+      {props.notice !== undefined ? (
+        <Text color={tone('progress')} wrap="wrap">
+          {props.notice}
         </Text>
       ) : null}
       {props.broadcast !== undefined ? (

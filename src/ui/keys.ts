@@ -15,6 +15,7 @@ export type KeyAction =
   | 'up'
   | 'down'
   | 'open'
+  | 'join'
   | 'back'
   | 'command'
   | 'hint'
@@ -83,6 +84,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { action: 'up', scopes: ['list'], keys: [s('up'), c('k')], help: 'previous lesson' },
   { action: 'down', scopes: ['list'], keys: [s('down'), c('j')], help: 'next lesson' },
   { action: 'open', scopes: ['list'], keys: [s('return')], help: 'open the lesson' },
+  { action: 'join', scopes: ['list'], keys: [c('c')], help: 'join a classroom (address, name)' },
   { action: 'command', scopes: ['lesson', 'practice'], keys: [c(':')], help: 'command line: kubectl/k' },
   { action: 'hint', scopes: ['lesson'], keys: [c('h')], help: 'reveal the next hint' },
   { action: 'answer', scopes: ['lesson'], keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map(c), help: 'answer a question' },
@@ -172,6 +174,12 @@ export function bindingLabel(b: KeyBinding): string {
   const labels = b.keys.map(keyLabel);
   if (labels.length > 4 && labels.every((l) => /^\d$/.test(l))) return `${labels[0] ?? ''}…${labels[labels.length - 1] ?? ''}`;
   return labels.join(' ');
+}
+
+/** The keys of the first binding for `action` in `scope`, as the help screen writes them (`c`). */
+export function keysFor(scope: KeyScope, action: KeyAction): string {
+  const b = KEYMAP.find((k) => k.action === action && k.scopes.includes(scope));
+  return b ? bindingLabel(b) : '';
 }
 
 /** Help rows per scope, in table order; `global` rows first under every heading that lists them. */

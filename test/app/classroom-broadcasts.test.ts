@@ -9,14 +9,8 @@ import { createActor, fromPromise } from 'xstate';
 import { App } from '../../src/app/App.js';
 import { appMachine } from '../../src/app/app-machine.js';
 import { BroadcastBoard, SHOW_MS, type Timer } from '../../src/app/classroom-broadcasts.js';
-import type { LessonSession, SessionView } from '../../src/app/lesson-session.js';
-import { ProgressRecorder } from '../../src/app/progress-recorder.js';
 import { SessionHolder } from '../../src/app/session-holder.js';
-import { AuditLog } from '../../src/lessons/audit.js';
-import { BUILTIN_COURSE_DIR, loadLesson } from '../../src/lessons/loader.js';
-import { buildLessonMachine } from '../../src/lessons/machine.js';
-import { ProgressStore } from '../../src/lessons/progress.js';
-import { renderMarkdown } from '../../src/ui/markdown.js';
+import { standInOpen, standInSession } from './fixtures/stand-in-session.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'ld-broadcast-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -68,29 +62,6 @@ describe('BroadcastBoard', () => {
   });
 });
 
-/** A simulator-like lesson session over a fixed map (no cluster needed to draw a frame). */
-function standInSession(): LessonSession {
-  const lesson = loadLesson(BUILTIN_COURSE_DIR, 'first-daemonset');
-  const actor = createActor(buildLessonMachine(lesson)).start();
-  const view: SessionView = { map: { nodes: [], daemonSets: [] }, paused: false, now: Date.UTC(2026, 0, 1, 9, 30, 0), idle: false };
-  return {
-    kind: 'lesson',
-    lesson,
-    actor,
-    audit: new AuditLog(),
-    target: { kubeconfig: '/tmp/x/kubeconfig', cacheDir: dir },
-    progress: new ProgressRecorder(lesson, new ProgressStore({ dir })),
-    capabilities: { timeControls: true, practice: true },
-    now: () => view.now,
-    view: () => view,
-    subscribe: () => () => undefined,
-    togglePause: () => undefined,
-    stepTime: () => undefined,
-    rewind: () => undefined,
-    close: async () => void actor.stop(),
-  };
-}
-
 const tick = () => new Promise<void>((r) => setImmediate(r));
 
 describe("the instructor's broadcast in the App", () => {
@@ -100,9 +71,9 @@ describe("the instructor's broadcast in the App", () => {
     const { timer, advance } = manualTimer();
     const board = new BroadcastBoard(timer);
     const holder = new SessionHolder();
-    const session = standInSession();
-    const app = createActor(appMachine.provide({ actors: { openLesson: fromPromise<void, { id: string }>(async () => void holder.set({ session, renderMarkdown, builtin: { startBuiltinCommand: () => ({ stop: () => undefined }) } })) } }), { input: { lessonIds: ['first-daemonset'] } }).start();
-    const ui = render(h(App, { app, holder, course: () => ({ items, classroom: 'K7Q2XM' }), color: false, broadcast: board }));
+    const session = standInSession(dir);
+    const app = createActor(appMachine.provide({ actors: { openLesson: fromPromise<void, { id: string }>(async () => void holder.set(standInOpen(session))) } }), { input: { lessonIds: ['first-daemonset'], classroom: 'K7Q2XM' } }).start();
+    const ui = render(h(App, { app, holder, course: () => ({ items }), color: false, broadcast: board }));
     const frame = () => stripVTControlCharacters(ui.lastFrame() ?? '');
     const waitFor = async (want: (screen: string) => boolean) => {
       for (let i = 0; i < 100 && !want(frame()); i++) await tick();
