@@ -66,7 +66,8 @@ export interface StoreOptions {
   historyCapacity?: number;
 }
 
-function storeKey(namespace: string | undefined, name: string): string {
+/** The key an object is stored under: `namespace/name`, or the name of a cluster-scoped object. */
+export function storeKey(namespace: string | undefined, name: string): string {
   return namespace ? `${namespace}/${name}` : name;
 }
 
@@ -127,6 +128,14 @@ export class Store {
   get<K extends Kind>(kind: K, namespace: string | undefined, name: string): ObjectOfKind<K> | undefined {
     const ns = resourceInfo(kind).namespaced ? namespace : undefined;
     return this.table(kind).objects.get(storeKey(ns, name)) as ObjectOfKind<K> | undefined;
+  }
+
+  /**
+   * One object by its store key (`namespace/name`, or the name of a cluster-scoped object), for
+   * callers that keep the key string: a kept string's hash is computed once, not per lookup.
+   */
+  getByKey<K extends Kind>(kind: K, key: string): ObjectOfKind<K> | undefined {
+    return this.table(kind).objects.get(key) as ObjectOfKind<K> | undefined;
   }
 
   /** One object, or a NotFound error. */
@@ -223,6 +232,8 @@ export class Store {
       delete meta.namespace;
     }
     const t = this.table(kind);
+    // The key is built (and hashed) once for the check and the insert.
+    let key: string;
     if (!meta.name) {
       if (!meta.generateName) {
         throw new StoreError('Invalid', `${kind} "" is invalid: metadata.name: Required value: name or generateName is required`, {
@@ -231,13 +242,15 @@ export class Store {
         });
       }
       let name = '';
-      do name = meta.generateName + randomSuffix(this.random);
-      while (t.objects.has(storeKey(meta.namespace, name)));
+      do {
+        name = meta.generateName + randomSuffix(this.random);
+        key = storeKey(meta.namespace, name);
+      } while (t.objects.has(key));
       meta.name = name;
+    } else {
+      key = storeKey(meta.namespace, meta.name);
+      if (t.objects.has(key)) throw alreadyExists(kind, meta.name);
     }
-    // The key is built (and hashed) once for the check and the insert.
-    const key = storeKey(meta.namespace, meta.name);
-    if (t.objects.has(key)) throw alreadyExists(kind, meta.name);
     meta.uid = randomUid(this.random);
     meta.creationTimestamp = isoSeconds(this.clock.now());
     delete meta.deletionTimestamp;

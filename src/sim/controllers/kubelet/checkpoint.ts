@@ -16,7 +16,7 @@ export class KubeletState {
   constructor(
     readonly queue: WorkQueueState,
     readonly pods: ReadonlyMap<string, PodRuntime>,
-    readonly keys: ReadonlyMap<string, readonly [string, string]>,
+    readonly keys: ReadonlyMap<string, string>,
     readonly nodeImages: ReadonlyMap<string, Set<string>>,
     readonly nextIP: ReadonlyMap<string, number>,
     readonly pendingPulls: ReadonlyMap<ContainerRuntime, PullSuccess | PullFailure>,

@@ -9,7 +9,7 @@ import { isoSeconds, type Clock } from '../../clock.js';
 import type { EventInput, EventRecorder } from '../../events.js';
 import { alreadyPresentMessage, backOffPullingMessage, decidePull, pulledMessage, pullFailedMessage, pullingMessage, resolvePull, type ImageOverride } from '../../images.js';
 import { randomHex, type Random } from '../../random.js';
-import type { Store } from '../../store.js';
+import { storeKey, type Store } from '../../store.js';
 import type { Controller } from '../controller.js';
 import { WorkQueue } from '../work-queue.js';
 import { BACKOFF_RESET_MS, backoffMs, backoffText } from './backoff.js';
@@ -50,7 +50,8 @@ export class Kubelet implements Controller {
   private readonly queue = new WorkQueue();
   // Shared with checkpoints copy-on-write; runtimes and image sets are copied before changes.
   private pods = new CowMap<string, PodRuntime>();
-  private keys = new CowMap<string, readonly [string, string]>();
+  /** Pod uid → its store key (kept, so each lookup reuses one hashed string). */
+  private keys = new CowMap<string, string>();
   private nodeImages = new CowMap<string, Set<string>>();
   private nextIP = new CowMap<string, number>();
   private pendingPulls: PendingPulls = new Map();
@@ -67,7 +68,7 @@ export class Kubelet implements Controller {
         return;
       }
       if (!pod.spec.nodeName) return;
-      if (!this.keys.has(uid)) this.keys.set(uid, [pod.metadata.namespace ?? 'default', pod.metadata.name]);
+      if (!this.keys.has(uid)) this.keys.set(uid, storeKey(pod.metadata.namespace ?? 'default', pod.metadata.name));
       const rt = this.pods.get(uid);
       if (!rt || (pod.metadata.deletionTimestamp && rt.stopAt === undefined)) this.queue.add(uid);
     });
@@ -109,8 +110,7 @@ export class Kubelet implements Controller {
     for (const uid of this.queue.takeDue(nowMs)) {
       const key = this.keys.get(uid);
       if (!key) continue;
-      const [ns, name] = key;
-      const pod = this.opts.store.get('Pod', ns, name);
+      const pod = this.opts.store.getByKey('Pod', key);
       if (!pod || pod.metadata.uid !== uid || !pod.spec.nodeName) continue;
       const node = this.opts.store.get('Node', undefined, pod.spec.nodeName);
       // A NotReady or missing node has no working kubelet: its pods stand still.
