@@ -1,7 +1,8 @@
 /**
  * A learner joining from a real terminal (tmux), against the real host in this process: the name
  * prompt, the progress that follows, an instructor broadcast in the list and the status bar, and
- * Esc on the prompt leaving without sending anything. The CLI runs from source (tsx).
+ * Esc on the prompt leaving without sending anything; then joining from inside a plain tutorial
+ * (the list's `c` key, the address, the name). The CLI runs from source (tsx).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -35,8 +36,13 @@ async function waitFor(target: string, want: string | ((screen: string) => boole
 }
 
 function learner(name: string, url: string): string {
+  return tutorial(name, `--join ${url}`);
+}
+
+/** The tutorial in its own tmux session; `xdg` names its own config dir (its stored names). */
+function tutorial(name: string, args: string, xdg = 'learner'): string {
   const target = `${session}-${name}`;
-  tmux('new-session', '-d', '-s', target, '-x', '100', '-y', '30', `cd ${root} && CI=true XDG_CONFIG_HOME=${tmp}/learner npx tsx ${cli} --join ${url}; echo "EXITED $?"; sleep 60`);
+  tmux('new-session', '-d', '-s', target, '-x', '100', '-y', '30', `cd ${root} && CI=true XDG_CONFIG_HOME=${tmp}/${xdg} npx tsx ${cli} ${args}; echo "EXITED $?"; sleep 60`);
   return target;
 }
 
@@ -46,7 +52,7 @@ describe.skipIf(!hasTmux)('joining a classroom from a terminal', () => {
     host = await startHost({ store: RoomStore.open(path.join(tmp, 'rooms')), lessons: [{ id: 'first-daemonset', steps: ['create'] }] });
   });
   afterAll(async () => {
-    for (const s of ['ada', 'esc']) spawnSync('tmux', ['kill-session', '-t', `${session}-${s}`]);
+    for (const s of ['ada', 'esc', 'in-tui']) spawnSync('tmux', ['kill-session', '-t', `${session}-${s}`]);
     await host.stop();
     rmSync(tmp, { recursive: true, force: true });
   });
@@ -83,4 +89,25 @@ describe.skipIf(!hasTmux)('joining a classroom from a terminal', () => {
     expect(screen).toContain(`not joined: nothing was sent to classroom ${host.code}`);
     expect(host.state().learners.size).toBe(before);
   }, 60_000);
+
+  it('joins from a plain tutorial: c on the list, the address, the name; the learner is in the host table', async () => {
+    const t = tutorial('in-tui', '', 'learner-tui');
+    await waitFor(t, 'c joins a classroom');
+    tmux('send-keys', '-t', t, 'c');
+    await waitFor(t, 'Classroom address:');
+    tmux('send-keys', '-t', t, '-l', host.joinUrl);
+    tmux('send-keys', '-t', t, 'Enter');
+    await waitFor(t, 'Your instructor will see you as:');
+    tmux('send-keys', '-t', t, '-l', 'Grace');
+    await waitFor(t, 'see you as: Grace');
+    tmux('send-keys', '-t', t, 'Enter');
+    const list = await waitFor(t, `Classroom ${host.code}:`);
+    expect(list).toContain(`Joined classroom ${host.code} at http://127.0.0.1:${host.port}.`);
+    expect(list).not.toContain('c joins a classroom');
+    await waitFor(t, () => host.table().rows.some((r) => r.name === 'Grace'));
+    tmux('send-keys', '-t', t, 'c');
+    await waitFor(t, `You are already in classroom ${host.code}.`);
+    tmux('send-keys', '-t', t, 'q');
+    await waitFor(t, 'EXITED 0');
+  }, 120_000);
 });
