@@ -33,6 +33,7 @@ Usage:
                                            the tutorial in a classroom: your instructor sees
                                            your progress (steps, hints, idle), nothing else, and
                                            can message your status bar; asks NAME if not given
+                                           (or press c on the lesson list to join from there)
   learn-daemonsets cleanup                 delete what the tool created on real clusters
   learn-daemonsets classroom host [--port N] [--bind ADDR] [--room CODE] [--web]
                                            host a classroom: prints the join command, shows
