@@ -84,7 +84,7 @@ export const KEYMAP: readonly KeyBinding[] = [
   { action: 'up', scopes: ['list'], keys: [s('up'), c('k')], help: 'previous lesson' },
   { action: 'down', scopes: ['list'], keys: [s('down'), c('j')], help: 'next lesson' },
   { action: 'open', scopes: ['list'], keys: [s('return')], help: 'open the lesson' },
-  { action: 'join', scopes: ['list'], keys: [c('c')], help: 'join a classroom (address, name)' },
+  { action: 'join', scopes: ['list'], keys: [c('c')], help: 'join a classroom' },
   { action: 'command', scopes: ['lesson', 'practice'], keys: [c(':')], help: 'command line: kubectl/k' },
   { action: 'hint', scopes: ['lesson'], keys: [c('h')], help: 'reveal the next hint' },
   { action: 'answer', scopes: ['lesson'], keys: ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map(c), help: 'answer a question' },
