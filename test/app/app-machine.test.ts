@@ -28,6 +28,22 @@ describe('app machine', () => {
     expect(opened.context.lessonId).toBe('c');
   });
 
+  it('the join key opens the join screen; Esc comes back, a join records the room; in a room it only says so', () => {
+    const { snap: joining } = send(start(), { type: 'JOIN' });
+    expect(joining.value).toEqual({ joining: 'loading' });
+    const { snap: back } = send(joining, { type: 'JOIN_CANCEL' });
+    expect(back.value).toBe('list');
+    expect(back.context.classroom).toBeUndefined();
+    const { snap: joined } = send(joining, { type: 'JOINED', code: 'K7Q2XM', sentence: 'Joined classroom K7Q2XM at http://h:1.' });
+    expect(joined.value).toBe('list');
+    expect(joined.context).toMatchObject({ classroom: 'K7Q2XM', notice: 'Joined classroom K7Q2XM at http://h:1.' });
+    const { snap: again } = send(joined, { type: 'JOIN' });
+    expect(again.value).toBe('list');
+    expect(again.context.notice).toBe('You are already in classroom K7Q2XM.');
+    const { snap: opening } = send(again, { type: 'OPEN' });
+    expect(opening.context.notice).toBeUndefined();
+  });
+
   it('moves the cursor within bounds and opens the selected lesson', () => {
     const { snap } = send(start(), { type: 'DOWN' }, { type: 'DOWN' }, { type: 'DOWN' });
     expect(snap.context.cursor).toBe(2);

@@ -6,6 +6,7 @@ describe('the keybinding table', () => {
     ['list', 'j', {}, 'down'],
     ['list', '', { downArrow: true }, 'down'],
     ['list', '', { return: true }, 'open'],
+    ['list', 'c', {}, 'join'],
     ['lesson', ':', {}, 'command'],
     ['lesson', 'h', {}, 'hint'],
     ['lesson', '3', {}, 'answer'],
