@@ -30,6 +30,8 @@ export const RESOURCES: readonly ResourceInfo[] = [
 ];
 
 const BY_KIND = new Map<Kind, ResourceInfo>(RESOURCES.map((r) => [r.kind, r]));
+/** `apps/v1`, `v1`: built once (every event's involvedObject carries one). */
+const API_VERSIONS = new Map<Kind, string>(RESOURCES.map((r) => [r.kind, r.group ? `${r.group}/${r.version}` : r.version]));
 
 /** Looks up a kind's registry entry. */
 export function resourceInfo(kind: Kind): ResourceInfo {
@@ -46,6 +48,7 @@ export function qualifiedResource(kind: Kind): string {
 
 /** `apps/v1` or `v1`. */
 export function apiVersionOf(kind: Kind): string {
-  const info = resourceInfo(kind);
-  return info.group ? `${info.group}/${info.version}` : info.version;
+  const apiVersion = API_VERSIONS.get(kind);
+  if (apiVersion === undefined) throw new Error(`unknown kind ${kind}`);
+  return apiVersion;
 }
