@@ -134,9 +134,22 @@ export class EventRecorder {
 
   /** Hex of Unix nanoseconds, made unique within this recorder. */
   private uniqueHex(): string {
-    const nanos = BigInt(Math.floor(this.clock.now())) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
-    return nanos.toString(16);
+    return nanosHex(Math.floor(this.clock.now()), this.seq++ % 1_000_000);
   }
+}
+
+const TWO_24 = 0x100_0000;
+
+/**
+ * Hex of `ms × 10^6 + extra` (Unix nanoseconds), exact without BigInt: the milliseconds are split
+ * at 2^24 so each part's product stays below 2^53, and 2^24 is six hex digits.
+ */
+export function nanosHex(ms: number, extra: number): string {
+  const high = Math.floor(ms / TWO_24);
+  const low = (ms % TWO_24) * 1_000_000 + extra;
+  const top = high * 1_000_000 + Math.floor(low / TWO_24);
+  const bottom = (low % TWO_24).toString(16);
+  return top === 0 ? bottom : `${top.toString(16)}${bottom.padStart(6, '0')}`;
 }
 
 /**

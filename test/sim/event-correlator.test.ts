@@ -9,7 +9,7 @@ import { bootstrapCluster } from '../../src/sim/bootstrap.js';
 import { ManualClock } from '../../src/sim/clock.js';
 import type { SimCluster } from '../../src/sim/cluster.js';
 import { COMBINED_PREFIX, SPAM_BURST } from '../../src/sim/event-correlator.js';
-import type { EventInput } from '../../src/sim/events.js';
+import { nanosHex, type EventInput } from '../../src/sim/events.js';
 
 const START = Date.UTC(2026, 0, 1, 9, 0, 0);
 const SECOND = 1000;
@@ -137,5 +137,12 @@ describe('event correlation', () => {
     // The burst left at the checkpoint (5 tokens) is what the restored cluster has.
     for (let i = 20; i < 40; i++) cluster.recorder.record(created(i));
     expect(combinedCount()).toBe(16);
+  });
+});
+
+describe('event names', () => {
+  it('end in the hex of Unix nanoseconds, as client-go names them, exactly for any date', () => {
+    const cases: [number, number][] = [[0, 0], [0, 5], [1, 0], [START, 0], [START, 999_999], [Date.UTC(2099, 11, 31, 23, 59, 59, 999), 123_456], [0xff_ffff, 7], [0x100_0000, 0]];
+    for (const [ms, extra] of cases) expect(nanosHex(ms, extra)).toBe((BigInt(ms) * 1_000_000n + BigInt(extra)).toString(16));
   });
 });
