@@ -30,11 +30,14 @@ export function containerState(c: ContainerRuntime): ContainerState {
   }
 }
 
+/** The empty last state, shared (stored statuses are frozen anyway). */
+const NO_LAST_STATE: ContainerState = Object.freeze({});
+
 function containerStatus(c: ContainerRuntime): ContainerStatus {
   const state = containerState(c);
   const running = state.running !== undefined;
   const previous = state.terminated ? c.previousTerminated : c.lastTerminated;
-  const lastState: ContainerState = previous ? { terminated: previous } : {};
+  const lastState: ContainerState = previous ? { terminated: previous } : NO_LAST_STATE;
   // The runtime reports an image ID once a container exists; a pulled image alone shows none.
   const imageID = c.current ? (c.imageID ?? '') : '';
   const ready = running && c.ready;
@@ -79,10 +82,11 @@ function condition(prev: PodCondition[] | undefined, type: string, ok: boolean, 
   const old = prev?.find((c) => c.type === type);
   // An unchanged condition is the stored (frozen) object itself: nothing to compare or freeze.
   if (old && old.status === status && old.reason === (ok ? undefined : reason) && old.message === (ok ? undefined : message)) return old;
-  const c: PodCondition = { type, status, lastProbeTime: null, lastTransitionTime: old?.status === status ? old.lastTransitionTime : nowIso };
-  if (!ok && reason) c.reason = reason;
-  if (!ok && message) c.message = message;
-  return c;
+  const lastTransitionTime = old?.status === status ? old.lastTransitionTime : nowIso;
+  // Whole literals, one per shape: properties added afterwards would give each condition a new map.
+  if (ok || (!reason && !message)) return { type, status, lastProbeTime: null, lastTransitionTime };
+  if (reason && message) return { type, status, lastProbeTime: null, lastTransitionTime, reason, message };
+  return reason ? { type, status, lastProbeTime: null, lastTransitionTime, reason } : { type, status, lastProbeTime: null, lastTransitionTime, message };
 }
 
 /** The pod status for the kubelet's current view. */
