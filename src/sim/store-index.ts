@@ -33,24 +33,32 @@ export interface Index {
 
 /** Files an object's store key under the index keys it has. */
 export function indexAdd(index: Index, key: string, obj: KubeObject): void {
-  for (const k of keysOf(index.fn(obj))) {
-    let bucket = index.entries.mutable(k, copySet);
-    if (!bucket) {
-      bucket = new Set();
-      index.entries.set(k, bucket);
-    }
-    bucket.add(key);
+  const keys = index.fn(obj);
+  if (typeof keys === 'string') fileUnder(index, keys, key);
+  else if (keys) for (const k of keys) fileUnder(index, k, key);
+}
+
+function fileUnder(index: Index, k: string, key: string): void {
+  let bucket = index.entries.mutable(k, copySet);
+  if (!bucket) {
+    bucket = new Set();
+    index.entries.set(k, bucket);
   }
+  bucket.add(key);
 }
 
 /** Removes an object's store key from the index keys it had. */
 export function indexRemove(index: Index, key: string, obj: KubeObject): void {
-  for (const k of keysOf(index.fn(obj))) {
-    const bucket = index.entries.mutable(k, copySet);
-    if (!bucket) continue;
-    bucket.delete(key);
-    if (bucket.size === 0) index.entries.delete(k);
-  }
+  const keys = index.fn(obj);
+  if (typeof keys === 'string') unfile(index, keys, key);
+  else if (keys) for (const k of keys) unfile(index, k, key);
+}
+
+function unfile(index: Index, k: string, key: string): void {
+  const bucket = index.entries.mutable(k, copySet);
+  if (!bucket) return;
+  bucket.delete(key);
+  if (bucket.size === 0) index.entries.delete(k);
 }
 
 /** Copies a bucket still shared with a checkpoint before it is changed. */

@@ -56,9 +56,9 @@ export function isPodUpdated(pod: Pod, hash: string, generation: number | undefi
 /** What one node contributes to a sync: manage()'s actions, status counts, rolling-update view. */
 export interface NodePlan {
   create: boolean;
-  deletePods: string[];
+  deletePods: readonly string[];
   failedBackoff: boolean;
-  events: DsEvent[];
+  events: readonly DsEvent[];
   desired: number;
   current: number;
   ready: number;
@@ -97,9 +97,10 @@ export function planNode(ctx: NodeContext, name: string, placement: Placement, p
   const { shouldRun, shouldContinueRunning } = placement;
   const { hash, generation, minReady, nowMs } = ctx;
   // Every key up front: one object shape for all plans (thousands are kept between syncs).
-  const plan: NodePlan = { create: false, deletePods: [], failedBackoff: false, events: [], desired: 0, current: 0, ready: 0, available: 0, updated: 0, misscheduled: 0, requeueAt: undefined, nodePods: undefined, cacheable: minReady === 0 };
+  const plan: NodePlan = { create: false, deletePods: NONE, failedBackoff: false, events: NONE, desired: 0, current: 0, ready: 0, available: 0, updated: 0, misscheduled: 0, requeueAt: undefined, nodePods: undefined, cacheable: minReady === 0 };
   const deleting = scratchDeleting;
-  deleting.clear();
+  // Set#clear allocates a fresh table: only when there is something to clear.
+  if (deleting.size > 0) deleting.clear();
   // manage(): podsShouldBeOnNode
   if (shouldRun && pods.length === 0) {
     plan.create = true;
@@ -118,11 +119,11 @@ export function planNode(ctx: NodeContext, name: string, placement: Placement, p
           continue;
         }
         plan.failedBackoff = true;
-        plan.events.push({ type: 'Warning', reason: 'FailedDaemonPod', message: `Found failed daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${name}, will try to kill it` });
+        plan.events = [...plan.events, { type: 'Warning', reason: 'FailedDaemonPod', message: `Found failed daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${name}, will try to kill it` }];
         deleting.add(pod.metadata.name);
       } else if (pod.status.phase === 'Succeeded') {
         plan.cacheable = false;
-        plan.events.push({ type: 'Normal', reason: 'SucceededDaemonPod', message: `Found succeeded daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${name}, will try to delete it` });
+        plan.events = [...plan.events, { type: 'Normal', reason: 'SucceededDaemonPod', message: `Found succeeded daemon pod ${pod.metadata.namespace}/${pod.metadata.name} on node ${name}, will try to delete it` }];
         deleting.add(pod.metadata.name);
       } else {
         running.push(pod);
@@ -162,6 +163,9 @@ export function planNode(ctx: NodeContext, name: string, placement: Placement, p
   if (plan.requeueAt !== undefined) plan.cacheable = false;
   return plan;
 }
+
+/** No deletes, no events: what most node plans carry (one shared empty list, not two per plan). */
+const NONE: readonly never[] = Object.freeze([]);
 
 /** The pods planNode deletes on its node, reused from call to call (planNode never re-enters). */
 const scratchDeleting = new Set<string>();
