@@ -6,6 +6,7 @@
  */
 import type { Node } from '../../../cluster/types.js';
 import { contextKeyOf, finishPlan, nodeContext, planNode, type DaemonSetPlan, type DaemonSetPlanInput, type NodeContext, type NodePlan } from './plan.js';
+import type { NodePods } from './rolling.js';
 import { addActions, addCounts, emptyTotals, type NodeTotals } from './totals.js';
 
 /** Node plans and their sums, carried from one sync of a DaemonSet to the next. */
@@ -20,6 +21,8 @@ export class IncrementalPlanner {
   /** Positions whose plan depends on the time: planned again at every sync. */
   private volatile = new Set<number>();
   private sums: NodeTotals = emptyTotals();
+  /** Every plan's rolling-update view in node order, kept until a plan changes (read-only). */
+  private nodePods: NodePods[] | undefined;
 
   /** A copy that later syncs of this one do not change (for checkpoints). */
   clone(): IncrementalPlanner {
@@ -31,6 +34,7 @@ export class IncrementalPlanner {
     c.active = new Set(this.active);
     c.volatile = new Set(this.volatile);
     c.sums = emptyTotals(this.sums);
+    c.nodePods = this.nodePods;
     return c;
   }
 
@@ -61,8 +65,16 @@ export class IncrementalPlanner {
       const plan = this.plans[i];
       if (node && plan) addActions(totals, node.metadata.name, plan);
     }
-    for (const plan of this.plans) if (plan.nodePods) totals.nodePods.push(plan.nodePods);
+    totals.nodePods = this.nodePodsList();
     return finishPlan(input, totals);
+  }
+
+  private nodePodsList(): NodePods[] {
+    if (!this.nodePods) {
+      this.nodePods = [];
+      for (const plan of this.plans) if (plan.nodePods) this.nodePods.push(plan.nodePods);
+    }
+    return this.nodePods;
   }
 
   private rebuild(input: DaemonSetPlanInput, ctx: NodeContext, key: string): void {
@@ -70,6 +82,7 @@ export class IncrementalPlanner {
     this.nodes = input.nodes;
     this.index = new Map(input.nodes.map((n, i) => [n.metadata.name, i]));
     this.plans = [];
+    this.nodePods = undefined;
     this.active = new Set();
     this.volatile = new Set();
     this.sums = emptyTotals();
@@ -83,6 +96,7 @@ export class IncrementalPlanner {
     if (old) addCounts(this.sums, old, -1);
     const plan = planNode(ctx, name, input.placement(node), input.podsByNode.get(name) ?? []);
     this.plans[i] = plan;
+    if (plan.nodePods !== old?.nodePods) this.nodePods = undefined;
     addCounts(this.sums, plan, 1);
     if (plan.create || plan.deletePods.length || plan.failedBackoff || plan.events.length || plan.requeueAt !== undefined) this.active.add(i);
     else this.active.delete(i);

@@ -193,10 +193,13 @@ export function planDaemonSet(input: DaemonSetPlanInput): DaemonSetPlan {
 export function finishPlan(input: DaemonSetPlanInput, totals: NodeTotals): DaemonSetPlan {
   const { ds, hash, nodes, podsByNode, nowMs } = input;
   const generation = templateGeneration(ds);
-  const { createOn, deletePods, nodePods, desired, current, misscheduled, ready, available, updated } = totals;
+  const { createOn, deletePods, desired, current, misscheduled, ready, available, updated } = totals;
+  let nodePods = totals.nodePods;
 
   // Unscheduled pods pinned to nodes that no longer exist (getUnscheduledPodsWithoutNode).
   if (podsByNode.size > totals.nodesWithPods) {
+    // totals.nodePods may be the planner's kept list: extend a copy.
+    nodePods = [...nodePods];
     const existing = new Set(nodes.map((n) => n.metadata.name));
     for (const [nodeName, pods] of podsByNode) {
       if (existing.has(nodeName)) continue;
