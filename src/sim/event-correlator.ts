@@ -11,17 +11,16 @@
  *   the true count.
  * Sources on the events.k8s.io recorder (the scheduler) only de-duplicate.
  *
- * This module decides; the recorder writes. The memory of one involved object is one Map,
+ * This module decides; the recorder writes. The memory of one involved object (ObjectMemory) is
  * changed in place (a recorder that shares it with a checkpoint copies it first, `copyMemory`):
- * - message → the name of the event written for it (its count is the stored event's), or an
+ * - by message: the name of the event written for it (its count is the stored event's), or an
  *   Observation when the stored event lags (occurrences filtered out) or several events share
  *   the message (other reason, type, source or fieldPath);
- * - `\u0003` → the Log of the first nine occurrences, or FULL once the tenth came;
- * - in FULL mode, `\u0001source\u0001type\u0001reason` → the Run of similar events and
- *   `\u0002source` → the source's token bucket.
+ * - the log of the first nine occurrences (event name and time); from the tenth on, the runs of
+ *   similar events and each source's token bucket instead.
  * Nine occurrences can neither combine (that takes ten different messages) nor empty a bucket
  * (25 tokens), so until the tenth the correlator only logs them — most objects (a pod's five
- * kubelet events) never cost more. The tenth replays the log into runs and buckets.
+ * kubelet events) never cost more than a short list. The tenth replays the log.
  */
 
 /** Similar events (same source, object, type, reason) before they are combined. */
@@ -49,7 +48,6 @@ export interface Observation {
 
 /** A run of similar events: its distinct messages (at most 9) and when it last grew. */
 interface Run {
-  readonly kind: 'run';
   messages: string[];
   last: number;
   /** The combined event, once the run reached the limit; kept when the run starts over. */
@@ -58,38 +56,76 @@ interface Run {
 
 /** A source's token bucket for one object. */
 interface Bucket {
-  readonly kind: 'bucket';
   tokens: number;
   at: number;
 }
 
-/** The first occurrences of an object: event name and time, in order. */
-interface Log {
-  readonly kind: 'log';
-  readonly entries: (string | number)[];
-}
+/** What is known of a message: the event's name, or its observation(s). */
+type Seen = string | Observation | Observation[];
 
-const LOG = '\u0003';
-/** The log key's value once runs and buckets are kept. */
-const FULL = 'full';
+/** Messages kept in a list before a Map pays (a scan beats hashing a fresh string for a few). */
+const FEW_MESSAGES = 8;
 
 /** What the correlator remembers about one involved object (see the module comment). */
-export type ObjectMemory = Map<string, string | Observation | Observation[] | Run | Bucket | Log>;
+export class ObjectMemory {
+  /** While few: message, seen, message, seen, … */
+  private few: (string | Seen)[] = [];
+  private many: Map<string, Seen> | undefined;
+  /** The first occurrences (name, ms after logStart, …); undefined from the tenth on. */
+  log: (string | number)[] | undefined = [];
+  logStart = 0;
+  /** From the tenth occurrence on: runs by source, type and reason; buckets by source. */
+  runs: Map<string, Run> | undefined;
+  buckets: Map<string, Bucket> | undefined;
 
-/** A copy the caller owns: mutable values copied, names (strings) shared. */
-export function copyMemory(memory: ObjectMemory): ObjectMemory {
-  const out: ObjectMemory = new Map();
-  const copies = new Map<Observation, Observation>();
-  const own = (o: Observation): Observation => copies.get(o) ?? copies.set(o, { ...o }).get(o) ?? o;
-  for (const [key, value] of memory) {
-    if (typeof value === 'string') out.set(key, value);
-    else if (Array.isArray(value)) out.set(key, value.map(own));
-    else if (!('kind' in value)) out.set(key, own(value));
-    else if (value.kind === 'run') out.set(key, { ...value, messages: [...value.messages], combined: value.combined && own(value.combined) });
-    else if (value.kind === 'log') out.set(key, { kind: 'log', entries: [...value.entries] });
-    else out.set(key, { ...value });
+  seen(message: string): Seen | undefined {
+    if (this.many) return this.many.get(message);
+    const few = this.few;
+    for (let i = 0; i < few.length; i += 2) if (few[i] === message) return few[i + 1] as Seen;
+    return undefined;
   }
-  return out;
+
+  remember(message: string, value: Seen): void {
+    if (this.many) {
+      this.many.set(message, value);
+      return;
+    }
+    const few = this.few;
+    for (let i = 0; i < few.length; i += 2) {
+      if (few[i] === message) {
+        few[i + 1] = value;
+        return;
+      }
+    }
+    if (few.length < 2 * FEW_MESSAGES) {
+      few.push(message, value);
+      return;
+    }
+    this.many = new Map();
+    for (let i = 0; i < few.length; i += 2) this.many.set(few[i] as string, few[i + 1] as Seen);
+    this.many.set(message, value);
+    this.few = [];
+  }
+
+  /** A deep copy, owned by the caller (names are strings, shared). */
+  copy(): ObjectMemory {
+    const out = new ObjectMemory();
+    const copies = new Map<Observation, Observation>();
+    const own = (o: Observation): Observation => copies.get(o) ?? copies.set(o, { ...o }).get(o) ?? o;
+    const ownSeen = (v: Seen): Seen => (typeof v === 'string' ? v : Array.isArray(v) ? v.map(own) : own(v));
+    out.few = this.few.map((v, i) => (i % 2 === 0 ? v : ownSeen(v as Seen)));
+    if (this.many) out.many = new Map([...this.many].map(([k, v]) => [k, ownSeen(v)]));
+    out.log = this.log?.slice();
+    out.logStart = this.logStart;
+    if (this.runs) out.runs = new Map([...this.runs].map(([k, r]) => [k, { messages: [...r.messages], last: r.last, combined: r.combined && own(r.combined) }]));
+    if (this.buckets) out.buckets = new Map([...this.buckets].map(([k, b]) => [k, { ...b }]));
+    return out;
+  }
+}
+
+/** A copy the caller owns (for CowMap.mutable). */
+export function copyMemory(memory: ObjectMemory): ObjectMemory {
+  return memory.copy();
 }
 
 /** One occurrence, as a recorder reports it (one object, refilled for each occurrence). */
@@ -159,11 +195,15 @@ export function correlate(memory: ObjectMemory, occ: Occurrence, nowMs: number, 
   if (!occ.correlate || !fullMode(memory, occ.namespace, ports)) {
     // Fewer than ten occurrences so far (or the scheduler's recorder): nothing combines or is filtered.
     decide(out, observe(memory, occ, nowIso, ports, out));
-    if (occ.correlate) (memory.get(LOG) as Log).entries.push(out.name, nowMs);
+    if (occ.correlate) {
+      const log = memory.log as (string | number)[];
+      if (log.length === 0) memory.logStart = nowMs;
+      log.push(out.name, nowMs - memory.logStart);
+    }
     return out;
   }
   const source = sourceKey(occ.component, occ.host);
-  const run = grow(memory, `\u0001${source}\u0001${occ.type}\u0001${occ.reason}`, occ.message, nowMs);
+  const run = grow(memory, `${source}\u0001${occ.type}\u0001${occ.reason}`, occ.message, nowMs);
   let observed: string | Observation;
   if (run.messages.length >= AGGREGATE_MAX_EVENTS) {
     // The set stays at most 9 long (client-go pops one); the event becomes the combined one.
@@ -179,12 +219,12 @@ export function correlate(memory: ObjectMemory, occ: Occurrence, nowMs: number, 
   } else {
     observed = observe(memory, occ, nowIso, ports, out);
   }
-  if (!takeToken(memory, `\u0002${source}`, nowMs)) {
+  if (!takeToken(memory, source, nowMs)) {
     out.skip = true;
     // The stored event lags behind from now on: its count is kept here.
     if (typeof observed === 'string') {
       const ev = ports.stored(occ.namespace, observed);
-      memory.set(occ.message, { source, fieldPath: occ.fieldPath, type: occ.type, reason: occ.reason, name: observed, count: (ev?.count ?? 0) + 1, first: ev?.firstTimestamp ?? nowIso });
+      memory.remember(occ.message, { source, fieldPath: occ.fieldPath, type: occ.type, reason: occ.reason, name: observed, count: (ev?.count ?? 0) + 1, first: ev?.firstTimestamp ?? nowIso });
     }
   }
   return decide(out, observed);
@@ -202,29 +242,28 @@ function decide(out: Decision, observed: string | Observation): Decision {
  * of the first nine is replayed into them (a logged event deleted since is left out).
  */
 function fullMode(memory: ObjectMemory, namespace: string, ports: CorrelatorPorts): boolean {
-  const log = memory.get(LOG) as Log | typeof FULL | undefined;
-  if (log === FULL) return true;
-  if (log === undefined) {
-    memory.set(LOG, { kind: 'log', entries: [] });
-    return false;
-  }
-  if (log.entries.length < 2 * (AGGREGATE_MAX_EVENTS - 1)) return false;
-  memory.set(LOG, FULL);
-  for (let i = 0; i < log.entries.length; i += 2) {
-    const ev = ports.stored(namespace, log.entries[i] as string);
+  const log = memory.log;
+  if (log === undefined) return true;
+  if (log.length < 2 * (AGGREGATE_MAX_EVENTS - 1)) return false;
+  memory.log = undefined;
+  memory.runs = new Map();
+  memory.buckets = new Map();
+  for (let i = 0; i < log.length; i += 2) {
+    const ev = ports.stored(namespace, log[i] as string);
     if (!ev) continue;
     const source = sourceKey(ev.source.component, ev.source.host);
-    const at = log.entries[i + 1] as number;
-    grow(memory, `\u0001${source}\u0001${ev.type}\u0001${ev.reason}`, ev.message, at);
-    takeToken(memory, `\u0002${source}`, at);
+    const at = memory.logStart + (log[i + 1] as number);
+    grow(memory, `${source}\u0001${ev.type}\u0001${ev.reason}`, ev.message, at);
+    takeToken(memory, source, at);
   }
   return true;
 }
 
 /** Adds a message to its run (started over after 10 quiet minutes); returns the run. */
 function grow(memory: ObjectMemory, runKey: string, message: string, nowMs: number): Run {
-  let run = memory.get(runKey) as Run | undefined;
-  if (!run) memory.set(runKey, (run = { kind: 'run', messages: [], last: nowMs, combined: undefined }));
+  const runs = (memory.runs ??= new Map());
+  let run = runs.get(runKey);
+  if (!run) runs.set(runKey, (run = { messages: [], last: nowMs, combined: undefined }));
   else if (nowMs - run.last > AGGREGATE_INTERVAL_MS) run.messages = [];
   run.last = nowMs;
   if (!run.messages.includes(message)) run.messages.push(message);
@@ -241,10 +280,10 @@ function matches(ev: StoredEvent, occ: Occurrence): boolean {
  * its Observation (counted up here) — or a new name (`out.isNew`).
  */
 function observe(memory: ObjectMemory, occ: Occurrence, nowIso: string, ports: CorrelatorPorts, out: Decision): string | Observation {
-  const known = memory.get(occ.message) as string | Observation | Observation[] | undefined;
+  const known = memory.seen(occ.message);
   if (known === undefined) {
     const name = ports.newName(occ.objectName);
-    memory.set(occ.message, name);
+    memory.remember(occ.message, name);
     out.isNew = true;
     return name;
   }
@@ -265,15 +304,16 @@ function observe(memory: ObjectMemory, occ: Occurrence, nowIso: string, ports: C
     }
   }
   const fresh: Observation = { source: sourceKey(occ.component, occ.host), fieldPath: occ.fieldPath, type: occ.type, reason: occ.reason, name: ports.newName(occ.objectName), count: 1, first: nowIso };
-  memory.set(occ.message, list.length === 0 ? fresh : [...list, fresh]);
+  memory.remember(occ.message, list.length === 0 ? fresh : [...list, fresh]);
   out.isNew = true;
   return fresh;
 }
 
 /** The token bucket: full at first, refilled over time up to the burst. */
-function takeToken(memory: ObjectMemory, key: string, nowMs: number): boolean {
-  let bucket = memory.get(key) as Bucket | undefined;
-  if (!bucket) memory.set(key, (bucket = { kind: 'bucket', tokens: SPAM_BURST, at: nowMs }));
+function takeToken(memory: ObjectMemory, source: string, nowMs: number): boolean {
+  const buckets = (memory.buckets ??= new Map());
+  let bucket = buckets.get(source);
+  if (!bucket) buckets.set(source, (bucket = { tokens: SPAM_BURST, at: nowMs }));
   bucket.tokens = Math.min(SPAM_BURST, bucket.tokens + (nowMs - bucket.at) / SPAM_REFILL_MS);
   bucket.at = nowMs;
   if (bucket.tokens < 1) return false;

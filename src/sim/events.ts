@@ -7,7 +7,7 @@ import { CowMap } from './checkpoint.js';
 import type { Clock } from './clock.js';
 import { isoSeconds } from './clock.js';
 import { apiVersionOf } from './resources.js';
-import { copyMemory, correlate, type CorrelatorPorts, type Decision, type ObjectMemory, type Occurrence } from './event-correlator.js';
+import { copyMemory, correlate, ObjectMemory, type CorrelatorPorts, type Decision, type Occurrence } from './event-correlator.js';
 import type { Store } from './store.js';
 
 /** Who reports an event: `daemonset-controller`, `kubelet` on a host, `default-scheduler`, ... */
@@ -73,7 +73,7 @@ export class EventRecorder {
     occ.message = input.message;
     occ.correlate = source.series !== true;
     let memory = this.memory.mutable(uid, copyMemory);
-    if (!memory) this.memory.set(uid, (memory = new Map()));
+    if (!memory) this.memory.set(uid, (memory = new ObjectMemory()));
     const d = correlate(memory, occ, nowMs, now, this.ports, this.decision);
     if (d.skip) return;
     try {
