@@ -46,6 +46,10 @@ export class EventRecorder {
   /** Filled for each occurrence and its correlation (one object each, not one per event). */
   private readonly occurrence: Occurrence = { namespace: '', objectName: '', component: '', host: '', fieldPath: '', type: '', reason: '', message: '', correlate: true };
   private readonly decision: Decision = { skip: false, isNew: false, name: '', count: undefined, first: undefined, message: '', combined: false };
+  private readonly sources = new Map<string, Map<string, Event['source']>>();
+  private lastRefObject: KubeObject | undefined;
+  private lastRefFieldPath: string | undefined;
+  private lastRef: ObjectReference | undefined;
   private readonly ports: CorrelatorPorts = {
     newName: (objectName) => `${objectName}.${this.uniqueHex()}`,
     stored: (namespace, name) => this.store.get('Event', namespace, name),
@@ -95,16 +99,36 @@ export class EventRecorder {
     }
   }
 
+  /** The event's `source`, one frozen object per component and host (events only point at it). */
+  private sourceObject(component: string, host: string | undefined): Event['source'] {
+    let byHost = this.sources.get(component);
+    if (!byHost) this.sources.set(component, (byHost = new Map()));
+    const slot = host ?? '';
+    let found = byHost.get(slot);
+    if (!found) byHost.set(slot, (found = Object.freeze(host ? { component, host } : { component })));
+    return found;
+  }
+
+  /** The involvedObject; consecutive events about one object version (Created, Started) share it. */
+  private referenceTo(object: KubeObject, fieldPath: string | undefined): ObjectReference {
+    if (this.lastRef !== undefined && this.lastRefObject === object && this.lastRefFieldPath === fieldPath) return this.lastRef;
+    const ref = Object.freeze(objectReference(object, fieldPath));
+    this.lastRefObject = object;
+    this.lastRefFieldPath = fieldPath;
+    this.lastRef = ref;
+    return ref;
+  }
+
   private newEvent(input: EventInput, namespace: string, d: Decision, now: string): Event {
     const { source } = input;
     return {
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name: d.name, namespace, uid: '', resourceVersion: '', creationTimestamp: '' },
-      involvedObject: objectReference(input.object, input.fieldPath),
+      involvedObject: this.referenceTo(input.object, input.fieldPath),
       reason: input.reason,
       message: d.message,
-      source: source.host ? { component: source.component, host: source.host } : { component: source.component },
+      source: this.sourceObject(source.component, source.host),
       firstTimestamp: d.first ?? now,
       lastTimestamp: now,
       count: d.count ?? 1,
