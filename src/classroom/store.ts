@@ -5,7 +5,7 @@
  * warning, never a crash.
  */
 import { randomInt } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +42,16 @@ export interface Replay {
 }
 
 /** One room's directory: its code, its replayed events, and the append handle. */
+/** The codes of the rooms kept under `base`, oldest first. */
+function existingRooms(base: string): string[] {
+  if (!existsSync(base)) return [];
+  return readdirSync(base)
+    .filter((name) => isCode(name) && existsSync(join(base, name, 'room.json')))
+    .map((name) => ({ name, at: statSync(join(base, name, 'room.json')).mtimeMs }))
+    .sort((a, b) => a.at - b.at)
+    .map((r) => r.name);
+}
+
 export class RoomStore {
   private handle: FileHandle | undefined;
   private endsWithNewline = true;
@@ -54,9 +64,13 @@ export class RoomStore {
   /** Opens the room `code` under `base`, or creates a new room (new code) when code is undefined. */
   static open(base: string, code?: string): RoomStore {
     if (code !== undefined) {
-      if (!isCode(code)) throw new RoomError(`"${code}" is not a room code (8 letters and digits, e.g. K7MPX2QA)`);
+      if (!isCode(code)) throw new RoomError(`"${code}" is not a room code (8 characters: capital letters and digits 2–9, no I, O, 0 or 1; e.g. K7MPX2QA)`);
       const dir = join(base, code);
-      if (!existsSync(join(dir, 'room.json'))) throw new RoomError(`there is no room ${code} under ${base}; start a new one without --room`);
+      if (!existsSync(join(dir, 'room.json'))) {
+        const rooms = existingRooms(base);
+        const known = rooms.length ? `rooms kept here: ${rooms.join(', ')}` : 'no rooms are kept here yet';
+        throw new RoomError(`there is no room ${code} under ${base} (${known}); leave --room out to start a new one`);
+      }
       return new RoomStore(code, dir);
     }
     mkdirSync(base, { recursive: true, mode: 0o700 });

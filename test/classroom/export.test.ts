@@ -50,6 +50,30 @@ describe('classroom export', () => {
     expect(() => exportRoom([], io)).toThrow(new UsageError('classroom export needs --room CODE (the code the host printed)'));
     expect(() => exportRoom(['--room', 'ABCDEFGH', '--format', 'xml'], io)).toThrow(/--format is csv or json, got "xml"/);
     expect(() => exportRoom(['--room', 'ZZZZZZZZ'], io)).toThrow(/there is no room ZZZZZZZZ/);
+    expect(() => exportRoom(['--room', 'NOPE1234'], io)).toThrow(/"NOPE1234" is not a room code \(8 characters: capital letters and digits 2–9, no I, O, 0 or 1/);
+  });
+
+  it('names the rooms that are kept when the code is not one of them', () => {
+    const own = { XDG_CONFIG_HOME: mkdtempSync(path.join(os.tmpdir(), 'ld-export-rooms-')) };
+    const io = { out: () => undefined, err: () => undefined, env: own, lessons };
+    try {
+      expect(() => exportRoom(['--room', 'ZZZZZZZZ'], io)).toThrow(/\(no rooms are kept here yet\); leave --room out to start a new one/);
+      const a = RoomStore.open(roomsDir(own));
+      const b = RoomStore.open(roomsDir(own));
+      const message = (() => {
+        try {
+          exportRoom(['--room', 'ZZZZZZZZ'], io);
+          return '';
+        } catch (err) {
+          return err instanceof Error ? err.message : String(err);
+        }
+      })();
+      expect(message).toContain('rooms kept here: ');
+      expect(message).toContain(a.code);
+      expect(message).toContain(b.code);
+    } finally {
+      rmSync(own.XDG_CONFIG_HOME, { recursive: true, force: true });
+    }
   });
 
   it('quotes only what needs quoting', () => {
