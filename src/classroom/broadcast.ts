@@ -4,8 +4,9 @@
  * room's `broadcasts.jsonl`, an append-only log fsynced per message and replayed on start, so a
  * restarted host keeps counting seqs where it stopped and still serves the last messages.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { readJsonl } from './jsonl.js';
 import { z } from 'zod';
 import { stripUnprintable } from './render.js';
 
@@ -63,23 +64,13 @@ export class BroadcastLog {
   /** Replays `dir/broadcasts.jsonl` when it exists. */
   constructor(dir: string) {
     this.file = join(dir, 'broadcasts.jsonl');
-    if (!existsSync(this.file)) return;
-    const text = readFileSync(this.file, 'utf8');
-    this.endsWithNewline = text.length === 0 || text.endsWith('\n');
-    text.split('\n').forEach((line, i) => {
-      if (line.trim() === '') return;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(line);
-      } catch {
-        this.warnings.push(`${this.file}:${i + 1}: skipped a line that is not JSON (a write cut short?)`);
-        return;
-      }
-      const result = broadcastMessageSchema.safeParse(parsed);
-      if (!result.success) return void this.warnings.push(`${this.file}:${i + 1}: skipped a line that is not a broadcast`);
-      this.seq = Math.max(this.seq, result.data.seq);
-      this.remember(result.data);
-    });
+    const log = readJsonl(this.file, broadcastMessageSchema, 'a broadcast');
+    this.endsWithNewline = log.endsWithNewline;
+    this.warnings.push(...log.warnings);
+    for (const m of log.values) {
+      this.seq = Math.max(this.seq, m.seq);
+      this.remember(m);
+    }
   }
 
   private remember(m: BroadcastMessage): void {

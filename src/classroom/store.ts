@@ -5,7 +5,8 @@
  * warning, never a crash.
  */
 import { randomInt } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readJsonl } from './jsonl.js';
 import { open, type FileHandle } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -85,26 +86,9 @@ export class RoomStore {
 
   /** Every stored event in file order; unreadable lines become warnings. */
   replay(): Replay {
-    const file = join(this.dir, 'events.jsonl');
-    if (!existsSync(file)) return { events: [], warnings: [] };
-    const text = readFileSync(file, 'utf8');
-    this.endsWithNewline = text.length === 0 || text.endsWith('\n');
-    const events: ClassroomEvent[] = [];
-    const warnings: string[] = [];
-    text.split('\n').forEach((line, i) => {
-      if (line.trim() === '') return;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(line);
-      } catch {
-        warnings.push(`${file}:${i + 1}: skipped a line that is not JSON (a write cut short?)`);
-        return;
-      }
-      const result = eventSchema.safeParse(parsed);
-      if (result.success) events.push(result.data);
-      else warnings.push(`${file}:${i + 1}: skipped a line that is not a classroom event`);
-    });
-    return { events, warnings };
+    const log = readJsonl(join(this.dir, 'events.jsonl'), eventSchema, 'a classroom event');
+    this.endsWithNewline = log.endsWithNewline;
+    return { events: log.values, warnings: log.warnings };
   }
 
   /** Appends events and fsyncs before resolving: once it resolves, a crash cannot lose them. */

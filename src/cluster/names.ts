@@ -2,6 +2,7 @@
  * Name and label syntax checks with apimachinery's exact wording (util/validation). Each
  * returns the list of problem sentences; callers wrap them in field errors.
  */
+import { rememberByString } from '../memo.js';
 
 const DNS1123_LABEL_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
 const DNS1123_SUBDOMAIN_FMT = `${DNS1123_LABEL_FMT}(\\.${DNS1123_LABEL_FMT})*`;
@@ -82,25 +83,8 @@ function maskTrailingDash(name: string): string {
   return name.length > 1 && name.endsWith('-') ? `${name.slice(0, -2)}a` : name;
 }
 
-/**
- * Answers for strings already checked: label keys and values repeat across every pod, node and
- * toleration (bounded; the arrays are frozen and shared).
- */
-function remembered(check: (value: string) => string[]): (value: string) => readonly string[] {
-  const seen = new Map<string, readonly string[]>();
-  return (value) => {
-    let errs = seen.get(value);
-    if (errs === undefined) {
-      errs = Object.freeze(check(value));
-      if (seen.size >= 4096) seen.clear();
-      seen.set(value, errs);
-    }
-    return errs;
-  };
-}
-
 /** Label keys, annotation keys, toleration and taint keys ("qualified names"). */
-export const isQualifiedName = remembered(checkQualifiedName);
+export const isQualifiedName: (value: string) => readonly string[] = rememberByString((value) => Object.freeze(checkQualifiedName(value)));
 
 function checkQualifiedName(value: string): string[] {
   const errs: string[] = [];
@@ -125,7 +109,7 @@ function checkQualifiedName(value: string): string[] {
 }
 
 /** Label values (also taint and toleration values). */
-export const isValidLabelValue = remembered(checkLabelValue);
+export const isValidLabelValue: (value: string) => readonly string[] = rememberByString((value) => Object.freeze(checkLabelValue(value)));
 
 function checkLabelValue(value: string): string[] {
   const errs: string[] = [];

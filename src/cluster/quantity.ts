@@ -3,6 +3,7 @@
  * parsed once, printed in the canonical form the apiserver stores (`0.5` → `500m`,
  * `1.5Gi` → `1536Mi`, already-canonical input such as `100M` or `1e3` kept verbatim).
  */
+import { rememberByString } from '../memo.js';
 
 /** How a quantity prints: the suffix family it was written in. */
 export type QuantityFormat = 'DecimalSI' | 'BinarySI' | 'DecimalExponent';
@@ -119,19 +120,8 @@ export function parseQuantity(text: string): Quantity {
   return Object.freeze(q);
 }
 
-/** Bounded memo for the scheduler's hot path: the same few strings are parsed for every node. */
-const memo = new Map<string, Quantity>();
-
-/** `parseQuantity` with a small cache; quantities are immutable so sharing is safe. */
-export function parseQuantityCached(text: string): Quantity {
-  let q = memo.get(text);
-  if (q === undefined) {
-    q = parseQuantity(text);
-    if (memo.size >= 4096) memo.clear();
-    memo.set(text, q);
-  }
-  return q;
-}
+/** `parseQuantity` remembered per string (bounded; quantities are frozen, so sharing is safe). */
+export const parseQuantityCached: (text: string) => Quantity = rememberByString((text) => parseQuantity(text));
 
 /** ceil(|q| / 10^scale) with q's sign: Go's `ScaledValue` for the int64 path. */
 function scaledCeil(q: Quantity, scale: number): bigint {

@@ -3,6 +3,7 @@
  * distribution/reference `ParseNormalizedNamed`), so the simulator names images exactly as
  * `kubectl describe` and containerStatuses show them on a real node.
  */
+import { rememberByString } from '../memo.js';
 
 /** A parsed, normalised image reference; `canonical` is what containerd pulls. */
 export interface ImageRef {
@@ -40,19 +41,8 @@ const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{
 const REFERENCE = new RegExp(`^(${NAME})(?::(${TAG}))?(?:@(${DIGEST}))?$`);
 const HEX64 = /^[a-f0-9]{64}$/;
 
-/** Parsed references by image string: every pod of a DaemonSet names the same few images. */
-const parsed = new Map<string, Readonly<ImageRef | ImageRefError>>();
-
-/** Parse and normalise an image string as kubelet does before pulling (frozen, shared). */
-export function parseImageRef(image: string): Readonly<ImageRef | ImageRefError> {
-  let ref = parsed.get(image);
-  if (ref === undefined) {
-    ref = Object.freeze(parseFresh(image));
-    if (parsed.size >= 4096) parsed.clear();
-    parsed.set(image, ref);
-  }
-  return ref;
-}
+/** Parse and normalise an image string as kubelet does before pulling (frozen, shared: every pod of a DaemonSet names the same few images). */
+export const parseImageRef: (image: string) => Readonly<ImageRef | ImageRefError> = rememberByString((image) => Object.freeze(parseFresh(image)));
 
 function parseFresh(image: string): ImageRef | ImageRefError {
   const detail = normalise(image);

@@ -4,6 +4,7 @@
  * deterministic from the image name so every run of a lesson looks the same.
  */
 import { createHash } from 'node:crypto';
+import { rememberByString } from '../memo.js';
 import { CATALOG, type ImageBehaviour } from './images-catalog.js';
 import { parseImageRef, type ImageRef, type ImageRefError } from './images-ref.js';
 
@@ -51,18 +52,8 @@ const KNOWN_REGISTRIES = new Set(['docker.io', 'registry.k8s.io', 'k8s.gcr.io', 
 /** A behaviour for private images declared without one: a silent process that runs forever. */
 const SILENT_DAEMON: ImageBehaviour = { entrypoint: ['/entrypoint'], userland: 'none', programs: { entrypoint: 'sleep infinity' } };
 
-/** Digests of image names already seen: every pod of a DaemonSet pulls the same few images. */
-const digests = new Map<string, string>();
-
-function hashHex(text: string): string {
-  let hex = digests.get(text);
-  if (hex === undefined) {
-    hex = createHash('sha256').update(text).digest('hex');
-    if (digests.size >= 4096) digests.clear();
-    digests.set(text, hex);
-  }
-  return hex;
-}
+/** sha256 hex of a text, remembered: every pod of a DaemonSet pulls the same few images. */
+const hashHex = rememberByString((text) => createHash('sha256').update(text).digest('hex'));
 
 function hashFraction(text: string): number {
   return parseInt(hashHex(text).slice(0, 8), 16) / 0x1_0000_0000;

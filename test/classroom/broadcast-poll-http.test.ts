@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { afterThisTest, tempDir } from './fixtures/scratch.js';
 import type { BroadcastMessage } from '../../src/classroom/broadcast.js';
 import { BroadcastPoller, type PollEnd } from '../../src/classroom/broadcast-poll.js';
 import { startHost } from '../../src/classroom/host.js';
@@ -11,16 +9,8 @@ import { httpBroadcastGetter } from '../../src/classroom/outbox-http.js';
 import { RoomStore } from '../../src/classroom/store.js';
 
 // The poller over real HTTP on loopback: a tiny server speaking the contract, then the real host.
-const cleanup: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-});
-
-function temp(prefix: string): string {
-  const d = mkdtempSync(path.join(os.tmpdir(), prefix));
-  cleanup.push(() => rmSync(d, { recursive: true, force: true }));
-  return d;
-}
+const temp = tempDir;
+const cleanup = { push: afterThisTest };
 
 /** Polls `rounds` times over HTTP (no real waiting), collecting what would be shown. */
 async function poll(url: string, code: string, dir: string, rounds: number): Promise<{ end: PollEnd; shown: BroadcastMessage[]; logs: string[] }> {

@@ -1,29 +1,12 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDir, testHost } from './fixtures/scratch.js';
 import { BroadcastError, broadcastReplySchema, cleanBroadcast, parseAfter } from '../../src/classroom/broadcast.js';
-import { startHost, type Host, type HostOptions } from '../../src/classroom/host.js';
-import { RoomStore } from '../../src/classroom/store.js';
+import { type Host } from '../../src/classroom/host.js';
 
-const lessons = [{ id: 'first-daemonset', steps: ['create', 'inspect'] }];
-const cleanup: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c();
-});
-
-function roomBase(): string {
-  const d = mkdtempSync(join(tmpdir(), 'broadcast-'));
-  cleanup.push(() => rmSync(d, { recursive: true, force: true }));
-  return d;
-}
-
-async function host(opts: Partial<HostOptions> & { base?: string; code?: string } = {}): Promise<Host> {
-  const store = RoomStore.open(opts.base ?? roomBase(), opts.code);
-  const h = await startHost({ store, lessons, ...opts });
-  cleanup.push(() => h.stop());
-  return h;
-}
+const roomBase = (): string => tempDir('broadcast-');
+const host = testHost;
 
 function poll(h: Host, query = '', code = h.code): Promise<Response> {
   return fetch(`http://127.0.0.1:${h.port}/rooms/${code}/broadcast${query}`);

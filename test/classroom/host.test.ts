@@ -1,29 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { HostError, startHost, type Host, type HostOptions } from '../../src/classroom/host.js';
+import { describe, expect, it } from 'vitest';
+import { tempDir, testHost } from './fixtures/scratch.js';
+import { HostError, type Host } from '../../src/classroom/host.js';
 import type { ClassroomEvent } from '../../src/classroom/protocol.js';
-import { RoomStore } from '../../src/classroom/store.js';
 
-const lessons = [{ id: 'first-daemonset', steps: ['create', 'inspect'] }];
-const cleanup: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c();
-});
-
-function roomBase(): string {
-  const d = mkdtempSync(join(tmpdir(), 'host-'));
-  cleanup.push(() => rmSync(d, { recursive: true, force: true }));
-  return d;
-}
-
-async function host(opts: Partial<HostOptions> & { base?: string; code?: string } = {}): Promise<Host> {
-  const store = RoomStore.open(opts.base ?? roomBase(), opts.code);
-  const h = await startHost({ store, lessons, ...opts });
-  cleanup.push(() => h.stop());
-  return h;
-}
+const roomBase = (): string => tempDir('host-');
+const host = testHost;
 
 function ev(seq: number, extra: Partial<ClassroomEvent> = {}): ClassroomEvent {
   return { id: `event-a-${seq}`, learner: 'learner-a', name: 'Ada', seq, at: '2026-11-25T10:00:00.000Z', kind: 'joined', ...extra };

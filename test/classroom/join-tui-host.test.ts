@@ -4,13 +4,11 @@
  * in the lesson opened afterwards reaches the host, and the instructor's message shows on the
  * list. The App, the app machine and the production join logic (real HTTP, real outbox files).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { createElement as h } from 'react';
 import { render } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { afterThisTest, tempDir } from './fixtures/scratch.js';
 import { createActor, fromPromise } from 'xstate';
 import { App } from '../../src/app/App.js';
 import { appMachine } from '../../src/app/app-machine.js';
@@ -22,16 +20,8 @@ import { RoomStore } from '../../src/classroom/store.js';
 import type { JoinPorts } from '../../src/ui/JoinScreen.js';
 import { standInOpen, standInSession } from '../app/fixtures/stand-in-session.js';
 
-const cleanup: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-});
-
-function temp(prefix: string): string {
-  const d = mkdtempSync(path.join(os.tmpdir(), prefix));
-  cleanup.push(() => rmSync(d, { recursive: true, force: true }));
-  return d;
-}
+const temp = tempDir;
+const cleanup = { push: afterThisTest };
 
 /** Polls `check` until it holds (real HTTP needs real turns of the loop); fails after `ms`. */
 async function until<T>(what: string, check: () => T | undefined | false, ms = 10_000): Promise<T> {

@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { afterThisTest, tempDir } from './fixtures/scratch.js';
 import { startHost, type Host } from '../../src/classroom/host.js';
 import { Outbox, type OutboxPorts } from '../../src/classroom/outbox.js';
 import { httpSender, randomId } from '../../src/classroom/outbox-http.js';
@@ -10,16 +8,8 @@ import { MAX_BATCH } from '../../src/classroom/protocol.js';
 import { RoomStore } from '../../src/classroom/store.js';
 
 // The learner's outbox against the real classroom host on loopback: the two halves agree on the wire.
-const cleanup: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const f of cleanup.splice(0).reverse()) await f();
-});
-
-function temp(prefix: string): string {
-  const d = mkdtempSync(path.join(os.tmpdir(), prefix));
-  cleanup.push(() => rmSync(d, { recursive: true, force: true }));
-  return d;
-}
+const temp = tempDir;
+const cleanup = { push: afterThisTest };
 
 async function realHost(clock: { t: number }, rate = { rate: 10, burst: 20 }): Promise<{ host: Host; base: string }> {
   const base = temp('room-');
