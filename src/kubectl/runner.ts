@@ -106,10 +106,20 @@ export function runKubectl(args: readonly string[], opts: KubectlOptions): Kubec
       resolve({ code: code ?? undefined, ...(signal ? { signal } : {}) });
     });
   });
+  let stopped = false;
+  // A stopped kubectl may leave a child behind (an exec credential plugin, a shell) holding its
+  // output pipes open; the run is over when kubectl itself exits, so let go of them then.
+  child.once('exit', () => {
+    if (!stopped) return;
+    child.stdout.destroy();
+    child.stderr.destroy();
+  });
   return {
     done,
     stop: () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      stopped = true;
+      child.kill('SIGTERM');
     },
   };
 }

@@ -12,7 +12,7 @@ const fake = path.join(dir, 'kubectl');
 const record = path.join(dir, 'record');
 writeFileSync(
   fake,
-  `#!/bin/sh\nprintf '%s\\n' "KUBECONFIG=$KUBECONFIG KUBECACHEDIR=$KUBECACHEDIR" "$@" > ${record}\nif [ "$1" = fail ]; then echo 'Error from server (NotFound): nope' >&2; exit 1; fi\nif [ "$1" = sleep ]; then sleep 30; fi\necho "line one"; printf 'line two'\n`,
+  `#!/bin/sh\nprintf '%s\\n' "KUBECONFIG=$KUBECONFIG KUBECACHEDIR=$KUBECACHEDIR" "$@" > ${record}\nif [ "$1" = fail ]; then echo 'Error from server (NotFound): nope' >&2; exit 1; fi\nif [ "$1" = sleep ]; then sleep 30 & echo sleeping; wait; fi\necho "line one"; printf 'line two'\n`,
 );
 chmodSync(fake, 0o755);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -62,7 +62,11 @@ describe('runKubectl', () => {
     const lines: string[] = [];
     expect(await runKubectl(['fail'], { ...opts, onLine: (l, s) => lines.push(`${s}:${l}`) }).done).toEqual({ code: 1 });
     expect(lines).toEqual(['stderr:Error from server (NotFound): nope']);
-    const long = runKubectl(['sleep'], { ...opts, onLine: () => undefined });
+    // Stopped once its own child (sleep) holds the output pipes: the run still ends at once.
+    let started!: () => void;
+    const sleeping = new Promise<void>((resolve) => (started = resolve));
+    const long = runKubectl(['sleep'], { ...opts, onLine: (l) => l === 'sleeping' && started() });
+    await sleeping;
     long.stop();
     expect((await long.done).signal).toBe('SIGTERM');
   });
