@@ -49,7 +49,9 @@ export function targetNodeName(pod: Pod): string | undefined {
 
 /** The owner reference with controller: true, if any. */
 export function controllerRef(obj: KubeObject): OwnerReference | undefined {
-  return obj.metadata.ownerReferences?.find((r) => r.controller === true);
+  const refs = obj.metadata.ownerReferences;
+  if (refs) for (const r of refs) if (r.controller === true) return r;
+  return undefined;
 }
 
 /** Scheduled pods first, then oldest first, then by name (podByCreationTimestampAndPhase). */
