@@ -7,7 +7,8 @@ import { CowMap } from './checkpoint.js';
 import type { Clock } from './clock.js';
 import { isoSeconds } from './clock.js';
 import { apiVersionOf } from './resources.js';
-import { copyMemory, correlate, ObjectMemory, type CorrelatorPorts, type Decision, type Occurrence } from './event-correlator.js';
+import { correlate, type CorrelatorPorts, type Decision, type Occurrence } from './event-correlator.js';
+import { copyMemory, ObjectMemory } from './event-memory.js';
 import type { Store } from './store.js';
 
 /** Who reports an event: `daemonset-controller`, `kubelet` on a host, `default-scheduler`, ... */
