@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../atomic-file.js';
 import { BROADCAST_KEEP, broadcastReplySchema, type BroadcastMessage } from './broadcast.js';
 import type { SendResult } from './outbox.js';
 import { stripUnprintable } from './render.js';
+import { retryWaitMs } from './backoff.js';
 
 /** The IO the poller needs, injected so tests run a fake host and no real time passes. */
 export interface BroadcastPollPorts {
@@ -49,9 +50,8 @@ const MAX_PAGES = 10;
 const SEEN = 'broadcast-seen';
 
 /** The wait after failed poll number `failures` (0-based) in a row: 1–2, 2–4, 4–8… intervals, at most 60 s. */
-export function pollBackoffMs(failures: number, random: number, intervalMs = POLL_MS): number {
-  const ceiling = Math.min(MAX_POLL_BACKOFF_MS, intervalMs * 2 ** Math.min(failures + 1, 16));
-  return Math.round(ceiling * (0.5 + random / 2));
+export function pollBackoffMs(failures: number, random: number, intervalMs = POLL_MS, retryAfterMs?: number): number {
+  return retryWaitMs(failures, random, 2 * intervalMs, MAX_POLL_BACKOFF_MS, retryAfterMs);
 }
 
 type Round = { readonly kind: 'ok' } | { readonly kind: 'retry'; readonly retryAfterMs?: number } | { readonly kind: 'end'; readonly end: PollEnd };
@@ -85,7 +85,7 @@ export class BroadcastPoller {
       const round = await this.round();
       if (round.kind === 'end') return round.end;
       if (!this.open) break;
-      const wait = round.kind === 'ok' ? interval : Math.max(pollBackoffMs(failures++, this.ports.random(), interval), Math.min(round.retryAfterMs ?? 0, MAX_POLL_BACKOFF_MS));
+      const wait = round.kind === 'ok' ? interval : pollBackoffMs(failures++, this.ports.random(), interval, round.retryAfterMs);
       if (round.kind === 'ok') failures = 0;
       await this.ports.sleep(wait, this.abort.signal);
     }

@@ -6,6 +6,7 @@
  */
 import { MAX_BATCH, MAX_BODY_BYTES, type ClassroomEvent } from './protocol.js';
 import { OutboxStore } from './outbox-store.js';
+import { retryWaitMs } from './backoff.js';
 
 /** What the host said to one request; `status` 0 never occurs (network errors reject). */
 export interface SendResult {
@@ -46,9 +47,8 @@ export class OutboxBusyError extends Error {}
 export type FlushState = 'empty' | 'refused' | 'stopped' | 'closed';
 
 /** The back-off before retry number `attempt` (0-based): doubling from 500 ms, capped at 30 s, jittered to 50–100 %. */
-export function backoffMs(attempt: number, random: number): number {
-  const ceiling = Math.min(30_000, 500 * 2 ** Math.min(attempt, 16));
-  return Math.round(ceiling * (0.5 + random / 2));
+export function backoffMs(attempt: number, random: number, retryAfterMs?: number): number {
+  return retryWaitMs(attempt, random, 500, 30_000, retryAfterMs);
 }
 
 type Kind = ClassroomEvent['kind'];
@@ -140,7 +140,7 @@ export class Outbox {
       const outcome = this.handle(batch, result);
       if (outcome === 'retry') {
         // A host that says when to come back is believed, within the back-off's cap.
-        const wait = Math.max(backoffMs(attempt++, this.ports.random()), Math.min(result?.retryAfterMs ?? 0, 30_000));
+        const wait = backoffMs(attempt++, this.ports.random(), result?.retryAfterMs);
         await this.ports.sleep(wait, this.abort.signal);
       } else {
         attempt = 0;
