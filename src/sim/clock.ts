@@ -106,17 +106,29 @@ export class RealClock implements Clock {
   }
 }
 
+/**
+ * Recent answers of isoSeconds by whole second. Callers interleave instants (now, a deletion's
+ * deadline, a container's start), so one remembered answer would miss half the time; sharing
+ * one string per second also keeps the many stored timestamps from each holding a copy.
+ */
+const isoBySecond = new Map<number, string>();
+const ISO_REMEMBERED = 4096;
 let lastSecond = Number.NaN;
 let lastIso = '';
 
 /** RFC 3339 with whole seconds, as Kubernetes serialises metav1.Time. */
 export function isoSeconds(ms: number): string {
   const second = Math.floor(ms / 1000);
-  if (second !== lastSecond) {
-    lastSecond = second;
-    lastIso = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+  if (second === lastSecond) return lastIso;
+  let iso = isoBySecond.get(second);
+  if (iso === undefined) {
+    iso = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    if (isoBySecond.size >= ISO_REMEMBERED) isoBySecond.clear();
+    isoBySecond.set(second, iso);
   }
-  return lastIso;
+  lastSecond = second;
+  lastIso = iso;
+  return iso;
 }
 
 /** Parses a Kubernetes timestamp back to epoch milliseconds. */
