@@ -42,6 +42,28 @@ function phase(name: string, target: number, fn: () => void): void {
   results.push({ name, value: cpuMs() - before, unit: 'ms CPU', target, wall: performance.now() - wall });
 }
 
+// `learn-daemonsets --version` must cost at most 1.5× a bare `node -e 0` (it imports nothing heavy).
+// Measured first, while this process is small: spawning from a big parent costs both sides more.
+const bin = new URL('../bin/learn-daemonsets.js', import.meta.url).pathname;
+if (existsSync(new URL('../dist/bundle/cli.js', import.meta.url))) {
+  // Interleaved, so a slow spell of the machine hits both sides alike.
+  const bareTimes: number[] = [];
+  const versionTimes: number[] = [];
+  const time = (args: string[], into: number[]) => {
+    const t = performance.now();
+    spawnSync(process.execPath, args);
+    into.push(performance.now() - t);
+  };
+  for (let i = 0; i < 9; i++) {
+    time(['-e', '0'], bareTimes);
+    time([bin, '--version'], versionTimes);
+  }
+  const median = (times: number[]) => times.sort((a, b) => a - b)[4] ?? 0;
+  const bare = median(bareTimes);
+  const version = median(versionTimes);
+  results.push({ name: `learn-daemonsets --version vs node -e 0 (${bare.toFixed(0)} ms)`, value: version / bare, unit: '×', target: 1.5 });
+}
+
 function rolledOut(cluster: SimCluster): boolean {
   const ds = cluster.store.get('DaemonSet', 'kube-system', 'everywhere');
   const s = ds?.status;
@@ -91,23 +113,6 @@ samples.sort((a, b) => a - b);
 results.push({ name: 'one reconcile after a node label change (median of 25)', value: samples[Math.floor(samples.length / 2)] ?? 0, unit: 'ms', target: 5 });
 results.push({ name: 'RSS after create (first run)', value: rssAfterCreate, unit: 'MB', target: 600 });
 results.push({ name: 'RSS at end of the second run', value: rssSecondRunEnd, unit: 'MB', target: 600 });
-
-// `learn-daemonsets --version` must cost at most 1.5× a bare `node -e 0` (it imports nothing heavy).
-const bin = new URL('../bin/learn-daemonsets.js', import.meta.url).pathname;
-if (existsSync(new URL('../dist/bundle/cli.js', import.meta.url))) {
-  const median = (args: string[]) => {
-    const times: number[] = [];
-    for (let i = 0; i < 9; i++) {
-      const t = performance.now();
-      spawnSync(process.execPath, args);
-      times.push(performance.now() - t);
-    }
-    return times.sort((a, b) => a - b)[4] ?? 0;
-  };
-  const bare = median(['-e', '0']);
-  const version = median([bin, '--version']);
-  results.push({ name: `learn-daemonsets --version vs node -e 0 (${bare.toFixed(0)} ms)`, value: version / bare, unit: '×', target: 1.5 });
-}
 
 if (process.env['BENCH_SKIP_CHECKPOINT'] !== '1') {
   const { checkpointBench } = await import('./checkpoint.js');
