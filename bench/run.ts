@@ -78,7 +78,7 @@ function rolledOut(cluster: SimCluster): boolean {
  * undefined for the first run in the process: it includes V8 compiling the simulator (about a
  * third of its CPU on 2 cores), a one-time cost the figures print but do not judge.
  */
-function simulatorRun(label: string, target: number | undefined): SimCluster {
+function simulatorRun(label: string, target: number | undefined): { cluster: SimCluster; rssAfterCreate: number } {
   let cluster!: SimCluster;
   const measure = (name: string, fn: () => void) => phase(`${name}${label}`, target ?? Infinity, fn);
   measure(`bootstrap ${NODES} workers + control plane`, () => {
@@ -88,23 +88,22 @@ function simulatorRun(label: string, target: number | undefined): SimCluster {
     cluster.store.create(everywhereDaemonSet({ type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '10%' } }));
     if (!cluster.runUntil(() => rolledOut(cluster), 30 * 60_000)) throw new Error('DaemonSet never became ready');
   });
-  if (target === undefined) rssAfterCreate = rssMb();
+  const rssAfterCreate = rssMb();
   measure('rolling update, maxUnavailable 10%', () => {
     setImage(cluster, 'kube-system', 'everywhere', 'agent', 'registry.k8s.io/pause:3.10');
     if (!cluster.runUntil(() => rolledOut(cluster), 60 * 60_000)) throw new Error('rolling update never finished');
   });
-  return cluster;
+  return { cluster, rssAfterCreate };
 }
 
-let rssAfterCreate = 0;
 // The first run pays for V8 compiling the simulator; the second, on a new cluster in the same
 // process, is what the simulator itself costs at this size (the learner's second DaemonSet, a
 // lesson reset, every run of the long-lived `sim` server after its first).
-simulatorRun(' [first run: includes JIT warm-up]', undefined);
+const { rssAfterCreate } = simulatorRun(' [first run: includes JIT warm-up]', undefined);
 // The first cluster is garbage now: collect it, so its full GC is not billed to the second run.
 setFlagsFromString('--expose-gc');
 (runInNewContext('gc') as () => void)();
-const cluster = simulatorRun('', 2000);
+const { cluster } = simulatorRun('', 2000);
 const rssSecondRunEnd = rssMb();
 
 // One reconcile after a single node change: warm up, then take the median of several changes.
